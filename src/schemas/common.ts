@@ -1,0 +1,81 @@
+/**
+ * Building blocks shared by every content schema.
+ *
+ * Field descriptions are given with `.describe()` rather than only as JSDoc so that the
+ * generated field reference for curators (`npm run fields`) can read them at run time:
+ * one text, shown both in editors and on the reference page.
+ */
+import { z } from 'zod';
+
+/** A lower-case identifier: letters, digits, `-` and `_`, starting with a letter. */
+export const idSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9_-]*$/, {
+    message: 'use lower-case letters, digits, "-" or "_", starting with a letter (for example "car_t")',
+  });
+
+/**
+ * A calendar date written as YYYY-MM-DD. YAML turns unquoted dates into Date objects, so both
+ * forms are accepted and normalised to the string form.
+ */
+export const dateSchema = z.preprocess(
+  (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),
+  z
+    .string({ message: 'write the date as YYYY-MM-DD, for example 2025-01-12' })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'write the date as YYYY-MM-DD, for example 2025-01-12' })
+    .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
+      message: 'this is not a real calendar date; check the day and month',
+    }),
+);
+
+/**
+ * Trial registry identifiers the review accepts: ClinicalTrials.gov, the Chinese, EU, Japanese,
+ * Australian/New Zealand and ISRCTN registries.
+ */
+export const REGISTRY_PATTERNS = [
+  { registry: 'ClinicalTrials.gov', pattern: /^NCT\d{8}$/, example: 'NCT01234567' },
+  { registry: 'ChiCTR', pattern: /^ChiCTR[0-9A-Za-z-]{6,20}$/, example: 'ChiCTR2000031234' },
+  { registry: 'EU CTR / EudraCT', pattern: /^(\d{4}-\d{6}-\d{2}|\d{4}-\d{6}-\d{2}-\d{2})$/, example: '2020-001234-56' },
+  { registry: 'jRCT', pattern: /^jRCT\d{10}$/, example: 'jRCT2033210123' },
+  { registry: 'ANZCTR', pattern: /^ACTRN\d{14}$/, example: 'ACTRN12620000123456' },
+  { registry: 'ISRCTN', pattern: /^ISRCTN\d{8}$/, example: 'ISRCTN12345678' },
+] as const;
+
+/** A trial registration number in one of the accepted registries. */
+export const registrationSchema = z.string().refine((s) => REGISTRY_PATTERNS.some((r) => r.pattern.test(s)), {
+  message: 'not a registration number we recognise; write it as NCT followed by 8 digits (NCT01234567), or a ChiCTR, EudraCT, jRCT, ACTRN or ISRCTN number',
+});
+
+/** A web address: only https and http are allowed, so no `javascript:` or `data:` link can reach a page. */
+export const urlSchema = z
+  .string()
+  .refine((s) => {
+    try {
+      const u = new URL(s);
+      return u.protocol === 'https:' || u.protocol === 'http:';
+    } catch {
+      return false;
+    }
+  }, { message: 'write a full web address starting with https:// (other kinds of link are not allowed)' });
+
+/** A DOI, written without the https://doi.org/ prefix. */
+export const doiSchema = z
+  .string()
+  .regex(/^10\.\d{4,9}\/\S+$/, { message: 'write the DOI as 10.xxxx/yyyy, without https://doi.org/ in front' });
+
+/**
+ * Plain text shown on the site. Markup is never interpreted (the site escapes it), but angle
+ * brackets that look like HTML tags are refused so that a pasted snippet is noticed early.
+ */
+export const textSchema = z
+  .string()
+  .refine((s) => !/<\s*\/?\s*[a-zA-Z!][^>]*>/.test(s), {
+    message: 'text fields are plain text: remove the HTML tag (write "less than" or use ≤ instead of <)',
+  })
+  .refine((s) => !/javascript\s*:/i.test(s), { message: 'remove "javascript:" from this text' })
+  .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/.test(s), {
+    message: 'remove the invisible control or text-direction characters from this text (retype it)',
+  });
+
+/** Non-empty plain text. */
+export const requiredTextSchema = textSchema.refine((s) => s.trim().length > 0, { message: 'this text must not be empty' });

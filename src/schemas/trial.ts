@@ -1,0 +1,145 @@
+/**
+ * `content/trials/<slug>.md`: one study (one clinical trial, possibly several registrations)
+ * per file. The YAML front matter holds the facts and the numbers; the Markdown body holds the
+ * curator's notes.
+ *
+ * Numbers live under each report, per cohort, so that every number names its source and a
+ * newer report can replace an older one without losing it.
+ */
+import { z } from 'zod';
+import {
+  dateSchema,
+  doiSchema,
+  idSchema,
+  registrationSchema,
+  requiredTextSchema,
+  textSchema,
+  urlSchema,
+} from './common.ts';
+
+export const REPORT_TYPES = ['full_article', 'abstract', 'sponsor_report', 'news', 'registry_record'] as const;
+export const REPORT_STATUSES = ['primary', 'superseded', 'excluded'] as const;
+export const TRIAL_STATUSES = ['included', 'described', 'excluded'] as const;
+export const MODALITIES = ['car_t', 'car_nk', 'car_nkt'] as const;
+export const PHASES = ['1', '1b', '1/2', '2', '3'] as const;
+
+const count = (what: string) =>
+  z
+    .number({ message: `${what} must be a whole number` })
+    .int({ message: `${what} must be a whole number, not a fraction` })
+    .min(0, { message: `${what} cannot be negative` });
+
+/** One outcome's numbers in one cohort of one report. */
+export const outcomeDataSchema = z
+  .object({
+    events: count('events').describe('Number of patients with the event'),
+    n: count('n').min(1, { message: 'n must be at least 1 (leave the outcome out, or write nd, when nobody was evaluated)' }).describe('Number of patients evaluated'),
+    source: requiredTextSchema.describe('Where in the report the numbers are: table, figure or page, e.g. "Table 2"'),
+    inferred: textSchema.optional().describe('Only when the numbers are not printed as such: how they were worked out and why'),
+  })
+  .strict()
+  .refine((d) => d.events <= d.n, { message: 'events cannot exceed n: check both numbers against the source', path: ['events'] });
+
+/** "Not disclosed": the study is left out of that outcome (never counted as zero). */
+export const notDisclosedSchema = z.union([
+  z.literal('nd'),
+  z
+    .object({
+      nd: z.literal(true).describe('Not disclosed in this report'),
+      source: textSchema.optional().describe('Where the report should have given it'),
+      note: textSchema.optional().describe('Why it is not disclosed, e.g. "only any-grade CRS given"'),
+    })
+    .strict(),
+]);
+
+export const outcomeValueSchema = z.union([notDisclosedSchema, outcomeDataSchema]);
+
+export const cohortSchema = z
+  .object({
+    id: idSchema.describe('Cohort identifier used under reports, e.g. "lbcl-evaluable"'),
+    label: requiredTextSchema.describe('What the cohort is, e.g. "Evaluable LBCL patients, all dose levels"'),
+    population: idSchema
+      .optional()
+      .describe('The review population this cohort represents (an id from review.yaml populations); leave out for a cohort that is only described'),
+    subgroups: z
+      .record(idSchema, idSchema)
+      .optional()
+      .describe('Subgroup levels for this cohort where they differ from the trial\'s, e.g. {modality: car_nk}'),
+  })
+  .strict();
+
+export const reportSchema = z
+  .object({
+    id: idSchema.describe('Short identifier of the report within the trial, e.g. "ash-2023"'),
+    citation: requiredTextSchema.describe('Full citation: authors, title, journal or meeting, year'),
+    doi: doiSchema.optional().describe('DOI, without https://doi.org/'),
+    url: urlSchema.optional().describe('Web address, when there is no DOI'),
+    type: z.enum(REPORT_TYPES).describe('full_article, abstract, sponsor_report, news or registry_record'),
+    date: dateSchema.describe('Date the report was published or presented'),
+    release: z.number().int().min(1).describe('Release in which the report entered the review'),
+    status: z.enum(REPORT_STATUSES).describe('primary (the report the analysis uses), superseded (replaced by a newer report) or excluded'),
+    superseded_by: idSchema.optional().describe('With status superseded: the id of the report that replaces it'),
+    reason: textSchema.optional().describe('Why the report is superseded or excluded (required for those statuses)'),
+    data: z
+      .record(idSchema, z.record(idSchema, outcomeValueSchema))
+      .default({})
+      .describe('Numbers by cohort id, then by outcome id: {events, n, source} or nd'),
+  })
+  .strict()
+  .superRefine((r, ctx) => {
+    if (!r.doi && !r.url) ctx.addIssue({ code: 'custom', path: ['doi'], message: 'give a doi or a url so readers can find the report' });
+    if (r.status !== 'primary' && !r.reason?.trim())
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: `a report with status ${r.status} needs a reason` });
+    if (r.status === 'superseded' && !r.superseded_by)
+      ctx.addIssue({ code: 'custom', path: ['superseded_by'], message: 'a superseded report must name the report that replaces it (superseded_by: <report id>)' });
+    if (r.status !== 'superseded' && r.superseded_by)
+      ctx.addIssue({ code: 'custom', path: ['superseded_by'], message: 'only a report with status superseded has superseded_by; remove it or change the status' });
+  });
+
+export const eligibilityFactsSchema = z
+  .object({
+    histologies: z.array(requiredTextSchema).default([]).describe('Lymphoma histologies enrolled, e.g. [DLBCL, HGBCL, FL]'),
+    min_prior_lines: z.number().int().min(0).optional().describe('Minimum number of prior lines of therapy'),
+    prior_allo_hsct_allowed: z.boolean().optional().describe('Whether a prior allogeneic transplant was allowed'),
+    prior_car_t_allowed: z.boolean().optional().describe('Whether prior autologous CAR-T therapy was allowed'),
+    median_age: z.number().min(0).max(120).optional().describe('Median age of enrolled patients, in years'),
+    notes: z.array(requiredTextSchema).default([]).describe('Other key criteria, one per line'),
+  })
+  .strict();
+
+export const trialSchema = z
+  .object({
+    product: requiredTextSchema.describe('Product name as readers know it, e.g. "Cema-cel (ALLO-501/501A)"'),
+    aliases: z.array(requiredTextSchema).default([]).describe('Other names of the product or trial'),
+    registrations: z.array(registrationSchema).min(1).describe('Registry numbers of this study, e.g. [NCT03939026, NCT04416984]'),
+    sponsor: requiredTextSchema.describe('Sponsor'),
+    sponsor_country: textSchema.optional().describe('Country of the sponsor'),
+    modality: z.enum(MODALITIES).describe('car_t, car_nk or car_nkt'),
+    cell_source: requiredTextSchema.describe('Where the cells come from, e.g. "peripheral blood of healthy donors", "iPSC"'),
+    target: requiredTextSchema.describe('Antigen targeted, e.g. CD19'),
+    phase: z.enum(PHASES).describe('Trial phase: 1, 1b, 1/2, 2 or 3'),
+    engineering: z.array(requiredTextSchema).default([]).describe('Genetic edits and payloads, one per line'),
+    dosing: z.array(requiredTextSchema).default([]).describe('Lymphodepletion, dose levels and schedule, one per line'),
+    eligibility: eligibilityFactsSchema.default({ histologies: [], notes: [] }).describe('Eligibility facts'),
+    status: z.enum(TRIAL_STATUSES).describe('included (pooled), described (in the tables, not pooled) or excluded'),
+    status_reason: textSchema.optional().describe('Why the trial is described only or excluded'),
+    subgroups: z.record(idSchema, idSchema).default({}).describe('Subgroup level for each of the review\'s subgroup variables, e.g. {modality: car_t}'),
+    cohorts: z.array(cohortSchema).default([]).describe('Groups of patients the reports give numbers for'),
+    reports: z.array(reportSchema).min(1).describe('Every report of this study, newest last'),
+  })
+  .strict()
+  .superRefine((t, ctx) => {
+    if (t.status !== 'included' && !t.status_reason?.trim())
+      ctx.addIssue({ code: 'custom', path: ['status_reason'], message: `a trial with status ${t.status} needs a status_reason` });
+  });
+
+export type Trial = z.output<typeof trialSchema>;
+export type Report = z.output<typeof reportSchema>;
+export type Cohort = z.output<typeof cohortSchema>;
+export type OutcomeValue = z.output<typeof outcomeValueSchema>;
+export type OutcomeData = z.output<typeof outcomeDataSchema>;
+
+/** True when an outcome value is "not disclosed". */
+export function isNotDisclosed(value: OutcomeValue): value is z.output<typeof notDisclosedSchema> {
+  return value === 'nd' || (typeof value === 'object' && 'nd' in value);
+}
