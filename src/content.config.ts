@@ -1,0 +1,44 @@
+/**
+ * Astro content collections. They use the same zod schemas as `npm run check` and the pooling
+ * scripts (src/schemas), so a file the site renders is a file the checker has accepted.
+ * The build validates everything first (scripts/build.ts) and prints curator-friendly
+ * messages; these schemas are a second line of defence, not the place errors are explained.
+ */
+import { defineCollection } from 'astro:content';
+import { file, glob } from 'astro/loaders';
+import { parse } from 'yaml';
+import path from 'node:path';
+import { contentRoot } from './content-root.ts';
+import { registryEntrySchema, reviewSchema, searchSchema, trialSchema } from './schemas/index.ts';
+
+const root = path.resolve(contentRoot());
+
+const review = defineCollection({
+  loader: file(path.join(root, 'review.yaml'), {
+    // One protocol per content root; keyed so that the entry id is "review" and the data keep
+    // their own `id` field.
+    parser: (text) => ({ review: parse(text) as Record<string, unknown> }),
+  }),
+  schema: reviewSchema,
+});
+
+const trials = defineCollection({
+  loader: glob({ pattern: '*.md', base: path.join(root, 'trials') }),
+  schema: trialSchema,
+});
+
+const searches = defineCollection({
+  loader: glob({ pattern: '*.yaml', base: path.join(root, 'searches') }),
+  schema: searchSchema,
+});
+
+const registry = defineCollection({
+  loader: glob({ pattern: '*.yaml', base: path.join(root, 'registry') }),
+  schema: registryEntrySchema,
+});
+
+const chapters = defineCollection({
+  loader: glob({ pattern: '*.mdx', base: path.join(root, 'chapters') }),
+});
+
+export const collections = { review, trials, searches, registry, chapters };

@@ -1,0 +1,28 @@
+/** Reader-facing labels for the schemas' enumerations. */
+import type { Report, Trial } from '../../schemas/index.ts';
+
+export const REPORT_TYPE_LABELS: Record<Report['type'], string> = {
+  full_article: 'Full article',
+  abstract: 'Conference abstract',
+  sponsor_report: 'Sponsor report',
+  news: 'News report',
+  registry_record: 'Registry record',
+};
+
+export const REPORT_STATUS_LABELS: Record<Report['status'], string> = {
+  primary: 'Primary report',
+  superseded: 'Superseded',
+  excluded: 'Excluded',
+};
+
+export const TRIAL_STATUS_LABELS: Record<Trial['status'], string> = {
+  included: 'Included in the meta-analysis',
+  described: 'Described, not pooled',
+  excluded: 'Excluded',
+};
+
+export const MODALITY_LABELS: Record<Trial['modality'], string> = {
+  car_t: 'CAR-T',
+  car_nk: 'CAR-NK',
+  car_nkt: 'CAR-NKT',
+};
