@@ -1,0 +1,252 @@
+/**
+ * Forest plot as a Vega-Lite spec: a pure function from pooled results to a spec, so the same
+ * spec renders to static SVG at build time and to an interactive chart in the browser.
+ *
+ * Layout: four aligned columns (study, events/n, proportion [95% CI], weight) around the plot.
+ * Every row has a numeric position `y`; squares are sized by weight, diamonds span the
+ * confidence interval of each subgroup and of the overall estimate, and a bar below the
+ * overall diamond shows the prediction interval.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+
+/** One study row, on the proportion scale (0-1). */
+export interface ForestStudy {
+  label: string;
+  events: number;
+  n: number;
+  estimate: number;
+  ciLower: number;
+  ciUpper: number;
+  /** Weight in percent of the analysis it belongs to. */
+  weight: number;
+  /** Subgroup level label, when the plot is split by a subgroup variable. */
+  group?: string;
+  /** Extra text for the tooltip, e.g. the source table. */
+  note?: string;
+}
+
+/** A pooled estimate (overall or one subgroup), proportion scale. */
+export interface ForestPooled {
+  label: string;
+  k: number;
+  events: number;
+  n: number;
+  estimate: number;
+  ciLower: number;
+  ciUpper: number;
+  piLower?: number;
+  piUpper?: number;
+  /** e.g. "I² = 63.3%, τ² = 0.031, p < 0.001" */
+  heterogeneity: string;
+}
+
+export interface ForestInput {
+  title: string;
+  studies: ForestStudy[];
+  /** Subgroup results in display order; studies are grouped under them by `group`. */
+  subgroups?: ForestPooled[];
+  /** e.g. "Test for subgroup differences: Q = 3.59, df = 1, p = 0.058" */
+  subgroupTest?: string;
+  overall: ForestPooled;
+  /** Axis label, e.g. "Proportion (%)". */
+  axisTitle?: string;
+  width?: number;
+}
+
+type RowKind = 'heading' | 'study' | 'subgroup' | 'overall' | 'pi' | 'note';
+
+export interface ForestRow {
+  y: number;
+  kind: RowKind;
+  label: string;
+  eventsText: string;
+  estimateText: string;
+  weightText: string;
+  estimate?: number;
+  ciLower?: number;
+  ciUpper?: number;
+  weight?: number;
+  group?: string;
+  note?: string;
+}
+
+const pct = (p: number) => (p * 100).toFixed(1);
+const ciText = (e: number, l: number, u: number) => `${pct(e)} [${pct(l)}, ${pct(u)}]`;
+
+function pooledRows(p: ForestPooled, kind: 'subgroup' | 'overall', y: number): ForestRow[] {
+  const rows: ForestRow[] = [
+    {
+      y,
+      kind,
+      label: p.label,
+      eventsText: `${p.events}/${p.n}`,
+      estimateText: ciText(p.estimate, p.ciLower, p.ciUpper),
+      weightText: kind === 'overall' ? '100.0%' : '',
+      estimate: p.estimate,
+      ciLower: p.ciLower,
+      ciUpper: p.ciUpper,
+    },
+  ];
+  if (p.piLower !== undefined && p.piUpper !== undefined) {
+    rows.push({
+      y: y + 1,
+      kind: 'pi',
+      label: 'Prediction interval',
+      eventsText: '',
+      estimateText: `[${pct(p.piLower)}, ${pct(p.piUpper)}]`,
+      weightText: '',
+      ciLower: p.piLower,
+      ciUpper: p.piUpper,
+    });
+  }
+  rows.push({ y: rows.length + y, kind: 'note', label: p.heterogeneity, eventsText: '', estimateText: '', weightText: '' });
+  return rows;
+}
+
+function studyRow(s: ForestStudy, y: number): ForestRow {
+  return {
+    y,
+    kind: 'study',
+    label: s.label,
+    eventsText: `${s.events}/${s.n}`,
+    estimateText: ciText(s.estimate, s.ciLower, s.ciUpper),
+    weightText: `${s.weight.toFixed(1)}%`,
+    estimate: s.estimate,
+    ciLower: s.ciLower,
+    ciUpper: s.ciUpper,
+    weight: s.weight,
+    ...(s.group !== undefined ? { group: s.group } : {}),
+    ...(s.note !== undefined ? { note: s.note } : {}),
+  };
+}
+
+/** The rows of the plot, top to bottom, each with its vertical position. */
+export function forestRows(input: ForestInput): ForestRow[] {
+  const rows: ForestRow[] = [];
+  const push = (r: ForestRow[]) => rows.push(...r.map((row, i) => ({ ...row, y: rows.length + i })));
+  if (input.subgroups && input.subgroups.length > 0) {
+    for (const sg of input.subgroups) {
+      push([{ y: 0, kind: 'heading', label: sg.label, eventsText: '', estimateText: '', weightText: '' }]);
+      push(input.studies.filter((s) => s.group === sg.label).map((s) => studyRow(s, 0)));
+      push(pooledRows({ ...sg, label: `Subtotal (k = ${sg.k})` }, 'subgroup', 0));
+    }
+    if (input.subgroupTest) push([{ y: 0, kind: 'note', label: input.subgroupTest, eventsText: '', estimateText: '', weightText: '' }]);
+  } else {
+    push(input.studies.map((s) => studyRow(s, 0)));
+  }
+  push(pooledRows({ ...input.overall, label: `Overall (k = ${input.overall.k})` }, 'overall', 0));
+  return rows;
+}
+
+const ROW_HEIGHT = 20;
+type ForestTextField = 'label' | 'eventsText' | 'estimateText' | 'weightText';
+const DIAMOND_HALF = 0.38;
+
+/** Diamond outlines as area-mark points: left tip, centre (full height), right tip. */
+function diamondPoints(rows: ForestRow[]) {
+  return rows
+    .filter((r) => (r.kind === 'subgroup' || r.kind === 'overall') && r.estimate !== undefined)
+    .flatMap((r) => [
+      { id: r.y, kind: r.kind, x: r.ciLower!, lo: r.y, hi: r.y },
+      { id: r.y, kind: r.kind, x: r.estimate!, lo: r.y - DIAMOND_HALF, hi: r.y + DIAMOND_HALF },
+      { id: r.y, kind: r.kind, x: r.ciUpper!, lo: r.y, hi: r.y },
+    ]);
+}
+
+/**
+ * The Vega-Lite spec of a forest plot.
+ * @example forestSpec({ title: 'bORR', studies, overall }) // -> a TopLevelSpec with hconcat columns
+ */
+export function forestSpec(input: ForestInput): TopLevelSpec {
+  const rows = forestRows(input);
+  const height = rows.length * ROW_HEIGHT;
+  const width = input.width ?? 300;
+  const ydomain = [-0.7, rows.length - 0.3];
+  const y = { field: 'y', type: 'quantitative' as const, scale: { domain: ydomain, reverse: true, nice: false, zero: false }, axis: null };
+  const textLayer = (field: ForestTextField, w: number, align: 'left' | 'right', filter: string, style: { fontWeight?: 'bold'; fontStyle?: 'italic' }) => ({
+    data: { name: 'rows' },
+    transform: [{ filter }],
+    // Only study labels are cut to the column; notes run across the empty columns beside them.
+    mark: { type: 'text' as const, align, baseline: 'middle' as const, fontSize: 11, ...(field === 'label' && !style.fontStyle ? { limit: w } : {}), ...style },
+    encoding: { y, x: { value: align === 'left' ? 0 : w }, text: { field } },
+  });
+  const textColumn = (field: ForestTextField, title: string, w: number, align: 'left' | 'right') => ({
+    width: w,
+    height,
+    title: { text: title, anchor: align === 'left' ? ('start' as const) : ('end' as const), fontSize: 11, fontWeight: 'bold' as const },
+    layer: [
+      textLayer(field, w, align, "datum.kind === 'study' || datum.kind === 'pi'", {}),
+      textLayer(field, w, align, "datum.kind === 'heading' || datum.kind === 'subgroup' || datum.kind === 'overall'", { fontWeight: 'bold' }),
+      textLayer(field, w, align, "datum.kind === 'note'", { fontStyle: 'italic' }),
+    ],
+  });
+  const xScale = { domain: [0, 1], nice: false, clamp: true };
+  const xAxis = { format: '.0%', title: input.axisTitle ?? 'Proportion', tickCount: 5, grid: false };
+  const overall = rows.find((r) => r.kind === 'overall');
+  const plot = {
+    width,
+    height,
+    title: { text: ' ', fontSize: 11 },
+    layer: [
+      ...(overall?.estimate !== undefined
+        ? [{ data: { values: [{ x: overall.estimate }] }, mark: { type: 'rule' as const, strokeDash: [3, 3], color: '#8a94a3' }, encoding: { x: { field: 'x', type: 'quantitative' as const, scale: xScale, axis: xAxis } } }]
+        : []),
+      {
+        data: { name: 'rows' },
+        transform: [{ filter: "datum.kind === 'study'" }],
+        mark: { type: 'rule' as const, color: '#1b1f24' },
+        encoding: { y, x: { field: 'ciLower', type: 'quantitative' as const, scale: xScale, axis: xAxis }, x2: { field: 'ciUpper' } },
+      },
+      {
+        data: { name: 'rows' },
+        transform: [{ filter: "datum.kind === 'study'" }],
+        mark: { type: 'square' as const, color: '#0b5cad', opacity: 1 },
+        encoding: {
+          y,
+          x: { field: 'estimate', type: 'quantitative' as const, scale: xScale },
+          size: { field: 'weight', type: 'quantitative' as const, scale: { domain: [0, 30], range: [12, 220], clamp: true }, legend: null },
+          tooltip: [
+            { field: 'label', title: 'Study' },
+            { field: 'eventsText', title: 'Events/n' },
+            { field: 'estimateText', title: 'Proportion % [95% CI]' },
+            { field: 'weightText', title: 'Weight' },
+            { field: 'note', title: 'Source' },
+          ],
+        },
+      },
+      {
+        data: { name: 'rows' },
+        transform: [{ filter: "datum.kind === 'pi'" }],
+        mark: { type: 'rule' as const, color: '#a4332a', strokeWidth: 3 },
+        encoding: {
+          y,
+          x: { field: 'ciLower', type: 'quantitative' as const, scale: xScale },
+          x2: { field: 'ciUpper' },
+          tooltip: [{ field: 'label', title: '' }, { field: 'estimateText', title: '95% PI %' }],
+        },
+      },
+      {
+        data: { values: diamondPoints(rows) },
+        mark: { type: 'area' as const, orient: 'vertical' as const, stroke: '#1b1f24', strokeWidth: 0.8 },
+        encoding: {
+          x: { field: 'x', type: 'quantitative' as const, scale: xScale },
+          y: { field: 'lo', type: 'quantitative' as const, scale: y.scale, axis: null },
+          y2: { field: 'hi' },
+          detail: { field: 'id' },
+          color: { field: 'kind', type: 'nominal' as const, scale: { domain: ['subgroup', 'overall'], range: ['#8fb5dc', '#0b5cad'] }, legend: null },
+        },
+      },
+    ],
+  };
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    description: `Forest plot: ${input.title}`,
+    datasets: { rows: rows as unknown as Record<string, unknown>[] },
+    config: { view: { stroke: null }, font: 'system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif', axis: { labelFontSize: 11, titleFontSize: 11 } },
+    hconcat: [textColumn('label', 'Study', 190, 'left'), textColumn('eventsText', 'Events/n', 58, 'right'), plot, textColumn('estimateText', '% [95% CI]', 130, 'right'), textColumn('weightText', 'Weight', 52, 'right')],
+    spacing: 8,
+    // Lay columns out by their given widths: notes overflow into the empty columns beside them.
+    bounds: 'flush',
+    resolve: { scale: { y: 'shared' } },
+  } as TopLevelSpec;
+}
