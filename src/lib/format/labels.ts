@@ -26,3 +26,20 @@ export const MODALITY_LABELS: Record<Trial['modality'], string> = {
   car_nk: 'CAR-NK',
   car_nkt: 'CAR-NKT',
 };
+
+export const TRANSFORM_LABELS: Record<string, string> = {
+  PAS: 'arcsine square-root',
+  PFT: 'Freeman-Tukey double arcsine',
+  PLO: 'logit',
+  PRAW: 'untransformed (raw proportion)',
+};
+
+export const METHOD_LABELS: Record<string, string> = {
+  FE: 'common-effect',
+  DL: 'DerSimonian-Laird',
+  REML: 'restricted maximum likelihood (REML)',
+  ML: 'maximum likelihood',
+  PM: 'Paule-Mandel',
+  HE: 'Hedges',
+  SJ: 'Sidik-Jonkman',
+};
