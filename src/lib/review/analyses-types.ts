@@ -102,7 +102,8 @@ export interface OutcomeAnalysis {
   leave_one_out: LeaveOneOutRow[];
   cumulative: CumulativeRow[];
   robustness: RobustnessRow[];
-  egger: { intercept: number; se: number; z: number; p: number } | null;
+  /** Egger's regression test (slope of yi on its standard error, t test with k - 2 df). */
+  egger: { slope: number; slope_se: number; t: number; df: number; p: number } | null;
 }
 
 export interface ReleaseCounts {

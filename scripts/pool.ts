@@ -1,0 +1,56 @@
+/**
+ * Pools every outcome of every release and writes src/generated/analyses.json, the data the
+ * site's pages and chapters read. Usage: npm run pool [-- --content <dir>] [--out <file>]
+ * The file is written whole or not at all (temporary file, then rename).
+ */
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { loadReview } from '../src/lib/content/load-review-fs.ts';
+import { ContentError, formatProblems } from '../src/lib/content/index.ts';
+import { contentRoot } from '../src/content-root.ts';
+import { analyseRelease } from '../src/lib/review/analyse-release.ts';
+import type { GeneratedAnalyses } from '../src/lib/review/analyses-types.ts';
+
+export const GENERATED_FILE = 'src/generated/analyses.json';
+
+export function poolReview(root: string): GeneratedAnalyses {
+  const { review, trials } = loadReview(root);
+  const records = trials.map((t) => ({ slug: t.slug, data: t.data }));
+  const releases = review.releases.map((r) => analyseRelease(review, records, r.number));
+  return { review: review.id, latest: releases[releases.length - 1]!.release, releases };
+}
+
+/** Writes `data` as JSON to `file` through a temporary file in the same folder. */
+export function writeJsonAtomic(file: string, data: unknown): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.tmp-${process.pid}`;
+  writeFileSync(tmp, `${JSON.stringify(data, null, 1)}\n`);
+  renameSync(tmp, file);
+}
+
+function argValue(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const args = process.argv.slice(2);
+  const root = argValue(args, '--content') ?? contentRoot();
+  const out = argValue(args, '--out') ?? GENERATED_FILE;
+  const started = performance.now();
+  try {
+    const generated = poolReview(root);
+    writeJsonAtomic(out, generated);
+    const latest = generated.releases[generated.releases.length - 1]!;
+    console.log(
+      `Pooled ${Object.keys(latest.outcomes).length} outcomes for ${generated.releases.length} release(s) in ${Math.round(performance.now() - started)} ms -> ${out}`,
+    );
+  } catch (error) {
+    if (error instanceof ContentError) {
+      console.error(formatProblems(error.problems));
+      process.exit(1);
+    }
+    console.error(`pool: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,264 @@
+/**
+ * Every analysis of one release: each outcome pooled overall and by each subgroup variable
+ * with the review's method, leave-one-out, cumulative by the date each report entered, a
+ * method-robustness table and Egger's test. Pure: content in, numbers out.
+ */
+import {
+  MODEL_METHODS,
+  TRANSFORMS,
+  cumulative,
+  eggerTest,
+  leaveOneOut,
+  metaProportions,
+  type MetaProportionsInput,
+  type PooledAnalysis,
+} from '../stats/index.ts';
+import type { Review } from '../../schemas/index.ts';
+import type {
+  OutcomeAnalysis,
+  PooledResult,
+  ReleaseAnalyses,
+  ReleaseCounts,
+  RobustnessRow,
+  SubgroupAnalysis,
+} from './analyses-types.ts';
+import { outcomeRows, pooledTrialsAsOf, type StudyRow, type TrialRecord } from './evidence-set.ts';
+
+export interface AnalyseOptions {
+  /** Skip the method-robustness table (it refits every outcome 28 times). */
+  robustness?: boolean;
+}
+
+function pooledResult(a: PooledAnalysis, events: number, n: number): PooledResult {
+  return {
+    k: a.k,
+    n,
+    events,
+    tau2: a.tau2,
+    I2: a.I2,
+    H2: a.H2,
+    Q: a.Q,
+    Q_df: a.Q_df,
+    Q_p: a.Q_p,
+    transformed: { ...a.transformed },
+    proportion: { ...a.proportion },
+    warnings: [...a.warnings],
+  };
+}
+
+const sum = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0);
+
+function baseInput(review: Review, rows: readonly StudyRow[]): MetaProportionsInput {
+  return {
+    events: rows.map((r) => r.events),
+    n: rows.map((r) => r.n),
+    labels: rows.map((r) => r.label),
+    transform: review.analysis.transform,
+    method: review.analysis.method,
+    ci: review.analysis.ci,
+    level: review.analysis.level,
+    subgroupTest: review.analysis.subgroup_test,
+  };
+}
+
+function subgroupAnalysis(review: Review, rows: readonly StudyRow[], variableId: string): SubgroupAnalysis {
+  const variable = review.subgroups.find((v) => v.id === variableId)!;
+  const groups = rows.map((r) => r.levels[variableId] ?? 'unassigned');
+  const levels: Record<string, PooledResult | null> = Object.fromEntries(variable.levels.map((l) => [l.id, null]));
+  const present = new Set(groups);
+  if (present.size < 2) {
+    // One level only: its analysis is the overall one; there is nothing to compare.
+    for (const level of present) {
+      const result = metaProportions(baseInput(review, rows));
+      levels[level] = pooledResult(result, sum(rows.map((r) => r.events)), sum(rows.map((r) => r.n)));
+    }
+    return { levels, Q_between: null, Q_between_df: null, Q_between_p: null, test: review.analysis.subgroup_test };
+  }
+  const result = metaProportions({ ...baseInput(review, rows), groups });
+  for (const [level, analysis] of Object.entries(result.subgroups ?? {})) {
+    const inLevel = rows.filter((_, i) => groups[i] === level);
+    levels[level] = pooledResult(analysis, sum(inLevel.map((r) => r.events)), sum(inLevel.map((r) => r.n)));
+  }
+  return {
+    levels,
+    Q_between: result.Q_between ?? null,
+    Q_between_df: result.Q_between_df ?? null,
+    Q_between_p: result.Q_between_p ?? null,
+    test: review.analysis.subgroup_test,
+  };
+}
+
+function robustnessTable(review: Review, rows: readonly StudyRow[]): RobustnessRow[] {
+  const out: RobustnessRow[] = [];
+  const variants: { transform: (typeof TRANSFORMS)[number]; method: (typeof MODEL_METHODS)[number]; ci: 'z' | 'hk' }[] = [];
+  for (const transform of TRANSFORMS) for (const method of MODEL_METHODS) variants.push({ transform, method, ci: 'z' });
+  for (const transform of TRANSFORMS) variants.push({ transform, method: 'REML', ci: 'hk' });
+  for (const v of variants) {
+    const primary = v.transform === review.analysis.transform && v.method === review.analysis.method && v.ci === review.analysis.ci;
+    const label = `${v.transform}-${v.method}${v.ci === 'hk' ? ' (Hartung-Knapp)' : ''}${v.transform === 'PFT' ? ' (Miller back-transform)' : ''}`;
+    try {
+      const result = metaProportions({ ...baseInput(review, rows), transform: v.transform, method: v.method, ci: v.ci });
+      out.push({ ...v, label, primary, result: pooledResult(result, sum(rows.map((r) => r.events)), sum(rows.map((r) => r.n))) });
+    } catch (error) {
+      out.push({ ...v, label, primary, result: null, error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return out;
+}
+
+/** Analyses of one outcome as of one release. */
+export function analyseOutcome(
+  review: Review,
+  trials: readonly TrialRecord[],
+  outcomeId: string,
+  release: number,
+  options: AnalyseOptions = {},
+): OutcomeAnalysis {
+  const outcome = review.outcomes.find((o) => o.id === outcomeId)!;
+  const { rows, notDisclosed } = outcomeRows(review, trials, outcomeId, release);
+  const empty: OutcomeAnalysis = {
+    id: outcome.id,
+    label: outcome.label,
+    short_label: outcome.short_label,
+    kind: outcome.kind,
+    population: outcome.population,
+    overall: null,
+    subgroups: {},
+    studies: [],
+    not_disclosed: notDisclosed.map((d) => ({ trial: d.trial, label: d.product, report: d.report, cohort: d.cohort })),
+    leave_one_out: [],
+    cumulative: [],
+    robustness: [],
+    egger: null,
+  };
+  if (rows.length === 0) return empty;
+  const input = baseInput(review, rows);
+  const overall = metaProportions(input);
+  const studies = overall.studies.map((s, i) => {
+    const row = rows[i]!;
+    return {
+      trial: row.trial,
+      report: row.report,
+      cohort: row.cohort,
+      label: row.label,
+      events: row.events,
+      n: row.n,
+      proportion: s.proportion,
+      ci_lower: s.ci_lower,
+      ci_upper: s.ci_upper,
+      weight: s.weight,
+      levels: row.levels,
+      source: row.source,
+      ...(row.inferred ? { inferred: row.inferred } : {}),
+      report_date: row.reportDate,
+      report_release: row.reportRelease,
+    };
+  });
+  const order = rows
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => a.r.reportRelease - b.r.reportRelease || a.r.reportDate.localeCompare(b.r.reportDate) || a.r.label.localeCompare(b.r.label))
+    .map((x) => x.i);
+  let egger: OutcomeAnalysis['egger'] = null;
+  if (rows.length >= 3) {
+    try {
+      const e = eggerTest(input);
+      egger = { slope: e.slope, slope_se: e.slope_se, t: e.t, df: e.df, p: e.p };
+    } catch {
+      egger = null;
+    }
+  }
+  return {
+    ...empty,
+    overall: pooledResult(overall, sum(rows.map((r) => r.events)), sum(rows.map((r) => r.n))),
+    subgroups: Object.fromEntries(review.subgroups.map((v) => [v.id, subgroupAnalysis(review, rows, v.id)])),
+    studies,
+    leave_one_out: leaveOneOut(input).map((r) => ({
+      omitted: rows[r.study]!.label,
+      trial: rows[r.study]!.trial,
+      estimate: r.proportion.estimate,
+      ci_lower: r.proportion.ci_lower,
+      ci_upper: r.proportion.ci_upper,
+      I2: r.I2,
+      tau2: r.tau2,
+    })),
+    cumulative: cumulative(input, order).map((r) => ({
+      added: rows[r.study]!.label,
+      trial: rows[r.study]!.trial,
+      report_date: rows[r.study]!.reportDate,
+      report_release: rows[r.study]!.reportRelease,
+      k: r.k,
+      estimate: r.proportion.estimate,
+      ci_lower: r.proportion.ci_lower,
+      ci_upper: r.proportion.ci_upper,
+    })),
+    robustness: options.robustness === false ? [] : robustnessTable(review, rows),
+    egger,
+  };
+}
+
+/** Counts of trials, reports and patients as of a release. */
+export function releaseCounts(review: Review, trials: readonly TrialRecord[], release: number): ReleaseCounts {
+  const onFile = trials.filter((t) => t.data.reports.some((r) => r.release <= release));
+  const pooled = pooledTrialsAsOf(trials, release);
+  const trialsByLevel: ReleaseCounts['trials_by_level'] = {};
+  for (const v of review.subgroups) {
+    trialsByLevel[v.id] = Object.fromEntries(v.levels.map((l) => [l.id, 0]));
+    for (const { trial } of pooled) {
+      const level = trial.data.subgroups[v.id];
+      if (level !== undefined) trialsByLevel[v.id]![level] = (trialsByLevel[v.id]![level] ?? 0) + 1;
+    }
+  }
+  const patients: Record<string, number> = {};
+  const patientsByLevel: ReleaseCounts['patients_by_level'] = {};
+  for (const population of review.populations) {
+    patients[population.id] = 0;
+    const outcomeIds = review.outcomes.filter((o) => o.population === population.id).map((o) => o.id);
+    for (const { trial, report } of pooled) {
+      for (const cohort of trial.data.cohorts.filter((c) => c.population === population.id)) {
+        const values = report.data[cohort.id] ?? {};
+        const ns = outcomeIds.map((id) => values[id]).flatMap((v) => (v && typeof v === 'object' && 'n' in v ? [v.n] : []));
+        if (ns.length === 0) continue;
+        const n = Math.max(...ns);
+        patients[population.id]! += n;
+        for (const v of review.subgroups) {
+          const level = cohort.subgroups?.[v.id] ?? trial.data.subgroups[v.id];
+          if (level === undefined) continue;
+          const byVar = (patientsByLevel[v.id] ??= {});
+          const byLevel = (byVar[level] ??= {});
+          byLevel[population.id] = (byLevel[population.id] ?? 0) + n;
+        }
+      }
+    }
+  }
+  return {
+    trials_on_file: onFile.length,
+    trials_included: pooled.length,
+    trials_described: onFile.filter((t) => t.data.status === 'described').length,
+    trials_excluded: onFile.filter((t) => t.data.status === 'excluded').length,
+    reports: onFile.reduce((s, t) => s + t.data.reports.filter((r) => r.release <= release).length, 0),
+    trials_by_level: trialsByLevel,
+    patients,
+    patients_by_level: patientsByLevel,
+  };
+}
+
+/** Every analysis of one release. */
+export function analyseRelease(
+  review: Review,
+  trials: readonly TrialRecord[],
+  releaseNumber: number,
+  options: AnalyseOptions = {},
+): ReleaseAnalyses {
+  const release = review.releases.find((r) => r.number === releaseNumber);
+  if (!release) throw new Error(`release ${releaseNumber} is not in review.yaml`);
+  return {
+    review: review.id,
+    title: review.title,
+    release: release.number,
+    date: release.date,
+    cutoff: release.cutoff,
+    method: { ...review.analysis },
+    counts: releaseCounts(review, trials, release.number),
+    outcomes: Object.fromEntries(review.outcomes.map((o) => [o.id, analyseOutcome(review, trials, o.id, release.number, options)])),
+  };
+}
