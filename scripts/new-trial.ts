@@ -1,0 +1,122 @@
+/**
+ * npm run new-trial -- NCT01234567 [--slug cema-cel] [--content <dir>]
+ *
+ * Writes content/trials/<slug>.md with every field of the trial schema, each explained, the
+ * outcome ids and subgroup levels of review.yaml filled in, and TODO wherever the curator must
+ * write a value (npm run check reports each TODO until it is replaced). Refuses when the
+ * registration already has a trial file or the file exists. Exit 0 written, 1 refused,
+ * 2 usage error, 3 internal error.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { idSchema, registrationSchema, reviewSchema } from '../src/schemas/index.ts';
+import { formatProblems } from '../src/lib/content/format-problems.ts';
+import { displayRoot, isDirectory, readContent, resolveContentRoot } from '../src/lib/content/read-content-fs.ts';
+import { registrationsOf } from '../src/lib/content/rules/check-registrations.ts';
+import { trialTemplate } from '../src/lib/content/trial-template.ts';
+import { validateContent } from '../src/lib/content/validate-content.ts';
+import { messages } from '../src/lib/content/messages.ts';
+
+const USAGE = 'usage: npm run new-trial -- <registration, e.g. NCT01234567> [--slug <file name>] [--content <dir>]';
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+function main(argv: string[]): number {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const registration = positionals[0]?.trim();
+  if (!registration || positionals.length > 1) {
+    console.error(USAGE);
+    return 2;
+  }
+  const format = registrationSchema.safeParse(registration);
+  if (!format.success) {
+    console.error(`"${registration}" is ${format.error.issues[0]?.message ?? 'not a registration number'}\n${USAGE}`);
+    return 2;
+  }
+  const slug = values.slug?.trim() || registration.toLowerCase();
+  if (!idSchema.safeParse(slug).success) {
+    console.error(
+      `"${slug}" cannot be a trial file name: ${values.slug ? '' : 'choose one with --slug; '}use lower-case letters, digits, "-" or "_", starting with a letter\n${USAGE}`,
+    );
+    return 2;
+  }
+  const root = resolveContentRoot(values.content, process.env, REPO_ROOT);
+  const label = displayRoot(root);
+  if (!isDirectory(root)) {
+    const { message, fix } = messages.contentRootMissing(label);
+    console.error(`${message}\n  fix: ${fix}\n${USAGE}`);
+    return 2;
+  }
+
+  const raw = readContent(root, { label });
+  const target = path.join(root, 'trials', `${slug}.md`);
+  const shown = `${label}/trials/${slug}.md`;
+  for (const trial of raw.trials) {
+    const listed = trial.readable
+      ? registrationsOf(trial.value).some(([, r]) => r === registration)
+      : fileMentions(path.join(root, 'trials', `${trial.name}.md`), registration);
+    if (listed) {
+      console.error(`${registration} already has a trial file: ${trial.file}\n  add the new report to that file instead (see "Update a trial" in the README)`);
+      return 1;
+    }
+  }
+  if (existsSync(target)) {
+    console.error(`${shown} already exists: choose another file name with --slug, or edit that file`);
+    return 1;
+  }
+  const review = raw.review?.readable ? reviewSchema.safeParse(raw.review.value) : undefined;
+  if (!review?.success) {
+    const reviewProblems = validateContent({ ...raw, trials: [], searches: [], registry: [] }).problems.filter((p) => p.file.endsWith('review.yaml'));
+    console.error(`new-trial takes the outcomes and subgroups from review.yaml, which has problems:\n\n${formatProblems(reviewProblems)}`);
+    return 1;
+  }
+
+  mkdirSync(path.dirname(target), { recursive: true });
+  writeFileSync(target, trialTemplate({ registration, review: review.data }), { flag: 'wx' });
+  console.log(`wrote ${shown}`);
+  for (const entry of raw.registry) {
+    if ((entry.value as { registration?: unknown } | undefined)?.registration === registration) {
+      console.log(`${entry.file} registers ${registration}: once the trial file is filled in, add "trial: ${slug}" there`);
+    }
+  }
+  console.log(`next: open it, replace every TODO (each field has a comment saying what goes there), then run npm run check`);
+  return 0;
+}
+
+function parse(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: { slug: { type: 'string' }, content: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  });
+}
+
+/** For a trial file that cannot be parsed: does its text mention the registration at all? */
+function fileMentions(file: string, registration: string): boolean {
+  try {
+    return new RegExp(`\\b${registration.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(readFileSync(file, 'utf8').split(/\n---/)[0] ?? '');
+  } catch {
+    return false;
+  }
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (error) {
+  const detail = error instanceof Error ? error.message : String(error);
+  console.error(`npm run new-trial stopped on an internal error: ${detail.split('\n')[0]}. Please report it with the command you ran.`);
+  process.exitCode = 3;
+}

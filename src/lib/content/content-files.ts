@@ -1,0 +1,84 @@
+/**
+ * Content files as read from disk and parsed, before validation. Kept apart from the reading
+ * itself so that validation stays pure (no Node built-ins) and can run anywhere.
+ */
+import { parseYaml } from './parse-yaml.ts';
+import type { Locate } from './locate-path.ts';
+import { decodeContent, MAX_FILE_BYTES } from './decode-content.ts';
+import { messages } from './messages.ts';
+import { problem, type Problem, type Text } from './problems.ts';
+import { splitFrontMatter } from './split-front-matter.ts';
+
+export const CONTENT_KINDS = ['review', 'trial', 'search', 'registry'] as const;
+export type ContentKind = (typeof CONTENT_KINDS)[number];
+
+/** One content file, parsed. */
+export interface SourceFile {
+  kind: ContentKind;
+  /** The file as curators see it in messages, e.g. `content/trials/ft522.md`. */
+  file: string;
+  /** File name without its extension: the trial slug, the search id. */
+  name: string;
+  /** False when the file could not be read or parsed (its problems say why). */
+  readable: boolean;
+  /** The parsed YAML (a trial's front matter); undefined when not readable. */
+  value: unknown;
+  /** A trial's Markdown notes (empty for YAML files). */
+  body: string;
+  /** Line of a field path in the file. */
+  locate: Locate;
+}
+
+/** Everything under one content root, parsed but not yet validated. */
+export interface RawContent {
+  review: SourceFile | undefined;
+  trials: SourceFile[];
+  searches: SourceFile[];
+  registry: SourceFile[];
+  /** Problems found while reading: unreadable files, stray files, a missing review.yaml. */
+  problems: Problem[];
+}
+
+const nowhere: Locate = () => undefined;
+
+/**
+ * Parses the bytes of one content file: decodes them, splits a trial's front matter, parses
+ * the YAML. Returns the file (unreadable when something failed) and the problems found.
+ */
+export function parseContentFile(
+  kind: ContentKind,
+  file: string,
+  name: string,
+  bytes: Uint8Array,
+  maxBytes: number = MAX_FILE_BYTES,
+): { source: SourceFile; problems: Problem[] } {
+  const failed = (problems: Problem[]) => ({
+    source: { kind, file, name, readable: false, value: undefined, body: '', locate: nowhere },
+    problems,
+  });
+  const decoded = decodeContent(bytes, maxBytes);
+  if (!decoded.ok) return failed([problem(file, undefined, [], decoded.problem)]);
+
+  let yaml = decoded.text;
+  let lineOffset = 0;
+  let body = '';
+  if (kind === 'trial') {
+    const split = splitFrontMatter(decoded.text);
+    if (!split.ok) return failed([problem(file, split.line, [], split.problem)]);
+    ({ yaml, lineOffset, body } = split);
+  }
+  const parsed = parseYaml(yaml, { lineOffset, empty: kind === 'trial' ? messages.frontMatterEmpty() : messages.fileEmpty() });
+  if (!parsed.ok) return failed(parsed.problems.map((p) => problem(file, p.line, p.path, p.text)));
+  return { source: { kind, file, name, readable: true, value: parsed.value, body, locate: parsed.locate }, problems: [] };
+}
+
+/** A file whose data passed its schema, with the typed data. */
+export interface ValidFile<T> {
+  source: SourceFile;
+  data: T;
+}
+
+/** A problem at a field of a parsed file, with its line looked up. */
+export function at(source: SourceFile, path: readonly (string | number)[], text: Text): Problem {
+  return problem(source.file, source.locate(path), path, text);
+}

@@ -1,0 +1,465 @@
+/**
+ * Every text a curator can see from the content checks, in one place (as vega-lite keeps its
+ * log messages in one catalogue). Each function returns what is wrong (`message`, naming the
+ * values involved) and how to fix it (`fix`). Tests compare against these texts.
+ */
+import type { Text } from './problems.ts';
+
+const MAX_QUOTED = 60;
+
+/** Shows a value the way the curator typed it: text in quotes, a list or block by its kind. */
+export function show(value: unknown): string {
+  if (typeof value === 'string') {
+    const short = value.length > MAX_QUOTED ? `${value.slice(0, MAX_QUOTED - 1)}…` : value;
+    return JSON.stringify(short);
+  }
+  if (value === null || value === undefined) return 'empty';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a block of fields';
+  return String(value);
+}
+
+/** "a, b and c" */
+export function list(items: readonly (string | number)[]): string {
+  const s = items.map(String);
+  if (s.length <= 1) return s.join('');
+  return `${s.slice(0, -1).join(', ')} and ${s[s.length - 1]}`;
+}
+
+function oneOf(allowed: readonly string[]): string {
+  return allowed.length === 0 ? '(none are defined)' : allowed.join(', ');
+}
+
+function didYouMean(suggestion: string | undefined): string {
+  return suggestion ? `did you mean "${suggestion}"? ` : '';
+}
+
+function kindOf(value: unknown): string {
+  if (typeof value === 'string') return `text (${show(value)})`;
+  if (typeof value === 'number') return `a number (${value})`;
+  if (typeof value === 'boolean') return `${value} (a yes/no value)`;
+  if (value === null || value === undefined) return 'empty';
+  if (Array.isArray(value)) return 'a list';
+  return 'a block of fields';
+}
+
+const EXPECTED: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'a block of fields',
+  record: 'a block of fields',
+};
+
+const HOW_TO_WRITE: Record<string, string> = {
+  string: 'write text; put it in double quotes if it starts with a special character such as [ { * & ! or contains ": "',
+  number: 'write the number without quotes or units',
+  int: 'write a whole number without quotes or units',
+  boolean: 'write true or false, without quotes',
+  array: 'write a list: one item per line starting with "- " under the field, or [a, b] on one line',
+  object: 'write the fields of the block on the lines below it, indented by two more spaces',
+  record: 'write the fields of the block on the lines below it, indented by two more spaces',
+};
+
+// ---------------------------------------------------------------------------------------------
+// Reading files
+
+export const messages = {
+  contentRootMissing: (root: string): Text => ({
+    message: `the content folder ${root} does not exist`,
+    fix: 'run the command from the repository, or name the folder with --content <dir> or REVIEW_CONTENT=<dir>',
+  }),
+
+  reviewMissing: (): Text => ({
+    message: 'review.yaml is missing: every content folder needs the protocol file',
+    fix: 'create review.yaml (question, outcomes, subgroups, releases); npm run fields lists its fields',
+  }),
+
+  fileTooLarge: (bytes: number, limit: number): Text => ({
+    message: `the file is ${formatBytes(bytes)}; content files are limited to ${formatBytes(limit)}, so it was not read`,
+    fix: 'a content file is a few kilobytes of text: check that the right file was saved here (not a PDF, a picture or a data export)',
+  }),
+
+  fileUnreadable: (detail: string): Text => ({
+    message: `the file cannot be opened (${detail})`,
+    fix: 'check that the file exists and that you are allowed to read it',
+  }),
+
+  fileEmpty: (): Text => ({
+    message: 'the file is empty',
+    fix: 'fill it in (npm run new-trial writes a trial file to start from) or delete it',
+  }),
+
+  fileHasNulByte: (offset: number): Text => ({
+    message: `the file is not text: it contains a zero byte (at byte ${offset})`,
+    fix: 'save the file as plain UTF-8 text; a Word document or PDF renamed to .md or .yaml cannot be read',
+  }),
+
+  fileNotUtf8: (): Text => ({
+    message: 'the file is not UTF-8 text: some characters cannot be read',
+    fix: 'save the file with the encoding UTF-8 (most editors offer it under "Save as" or "Encoding")',
+  }),
+
+  unexpectedFile: (name: string, folder: string, expected: string): Text => ({
+    message: `${name} is not read: files in ${folder}/ must end in ${expected}`,
+    fix: `rename it to end in ${expected}, or move it out of the content folder`,
+  }),
+
+  unexpectedFolder: (name: string, folder: string): Text => ({
+    message: `the folder ${folder}/${name} is not read: files in ${folder}/ are not looked for in sub-folders`,
+    fix: `move its files up into ${folder}/, or move the folder out of the content folder`,
+  }),
+
+  badFileName: (name: string, what: string): Text => ({
+    message: `the file name ${show(name)} cannot be used as ${what}`,
+    fix: 'rename the file using lower-case letters, digits, "-" or "_", starting with a letter (for example cema-cel.md)',
+  }),
+
+  noFrontMatter: (): Text => ({
+    message: 'the trial file does not start with front matter (a first line of three dashes: ---)',
+    fix: 'start the file with a line ---, then the fields, then another line ---, then your notes; npm run new-trial writes a file to start from',
+  }),
+
+  frontMatterNotClosed: (): Text => ({
+    message: 'the front matter that starts on this line is never closed',
+    fix: 'add a line with three dashes (---) after the last field, before the notes',
+  }),
+
+  frontMatterEmpty: (): Text => ({
+    message: 'the front matter has no fields',
+    fix: 'write the trial fields between the two --- lines; npm run new-trial writes a file to start from',
+  }),
+
+  // ---------------------------------------------------------------------------------------------
+  // YAML
+
+  yamlSyntax: (detail: string, column: number, code: string): Text => ({
+    message: `YAML syntax error at column ${column}: ${detail}`,
+    fix: YAML_FIXES[code] ?? YAML_FIX_DEFAULT,
+  }),
+
+  yamlTab: (otherLines: number): Text => ({
+    message: `this line is indented with a tab${otherLines > 0 ? ` (and ${otherLines} more line${otherLines === 1 ? '' : 's'} below)` : ''}; YAML allows only spaces for indentation`,
+    fix: 'replace the tabs at the start of the line with spaces (two per level); many editors can "convert indentation to spaces"',
+  }),
+
+  yamlDuplicateKey: (key: string, firstLine: number): Text => ({
+    message: `the field "${key}" appears twice in the same block (first on line ${firstLine})`,
+    fix: 'keep one of the two: YAML would silently use only the last one',
+  }),
+
+  yamlTooManyAliases: (limit: number): Text => ({
+    message: `the file uses YAML aliases (*name) more than ${limit} times`,
+    fix: 'write the values out in full; content files do not need anchors (&name) or aliases (*name)',
+  }),
+
+  yamlSeveralDocuments: (): Text => ({
+    message: 'the file holds more than one YAML document: a second one starts on this line',
+    fix: 'remove the --- line (and anything after it that belongs elsewhere); one file holds one document',
+  }),
+
+  yamlUnreadable: (detail: string): Text => ({
+    message: `the YAML cannot be read: ${detail}`,
+    fix: YAML_FIX_DEFAULT,
+  }),
+
+  notAMapping: (value: unknown): Text => ({
+    message: `the file must hold fields (lines like "name: value"), but it holds ${kindOf(value)}`,
+    fix: 'write one field per line as "name: value"; npm run fields lists the fields of each kind of file',
+  }),
+
+  // ---------------------------------------------------------------------------------------------
+  // Fields (schema)
+
+  missingField: (name: string, description: string | undefined): Text => ({
+    message: `the required field "${name}" is missing`,
+    fix: `add "${name}:"${description ? ` — ${description}` : ''}`,
+  }),
+
+  wrongType: (name: string, expected: string, value: unknown, hint: string | undefined): Text => ({
+    message: `${name} should be ${EXPECTED[expected] ?? expected}, but it is ${kindOf(value)}`,
+    fix:
+      expected === 'string' && (typeof value === 'number' || typeof value === 'boolean')
+        ? `put it in double quotes: ${name}: "${String(value)}"`
+        : hint ?? HOW_TO_WRITE[expected] ?? `write ${EXPECTED[expected] ?? expected}`,
+  }),
+
+  notWholeNumber: (name: string, value: unknown): Text => ({
+    message: `${name} (${String(value)}) is not a whole number`,
+    fix: 'counts are numbers of patients: if the report gives a percentage, work out the count, and say how under "inferred"',
+  }),
+
+  numberTooSmall: (name: string, value: unknown, minimum: number, inclusive: boolean, hint: string | undefined): Text => ({
+    message:
+      minimum === 0 && inclusive
+        ? `${name} (${String(value)}) is negative`
+        : `${name} (${String(value)}) is ${inclusive ? 'less than' : 'not more than'} ${minimum}`,
+    fix: hint ?? `write a number ${inclusive ? 'of at least' : 'above'} ${minimum}`,
+  }),
+
+  numberTooBig: (name: string, value: unknown, maximum: number, inclusive: boolean, hint: string | undefined): Text => ({
+    message: `${name} (${String(value)}) is ${inclusive ? 'more than' : 'not less than'} ${maximum}`,
+    fix: hint ?? `write a number ${inclusive ? 'of at most' : 'below'} ${maximum}`,
+  }),
+
+  listTooShort: (name: string, count: number, minimum: number, description: string | undefined): Text => ({
+    message: `${name} has ${count} ${count === 1 ? 'entry' : 'entries'}; it needs at least ${minimum}`,
+    fix: `add ${minimum - count === 1 ? 'an entry' : `${minimum - count} more entries`}${description ? ` (${description})` : ''}`,
+  }),
+
+  textTooShort: (name: string, minimum: number): Text => ({
+    message: `${name} is too short`,
+    fix: `write at least ${minimum} character${minimum === 1 ? '' : 's'}`,
+  }),
+
+  unknownField: (key: string, allowed: readonly string[], suggestion: string | undefined): Text => ({
+    message: `"${key}" is not a field here`,
+    fix: `${didYouMean(suggestion)}the fields allowed here are: ${oneOf(allowed)}`,
+  }),
+
+  notAllowedValue: (name: string, value: unknown, allowed: readonly string[], suggestion: string | undefined): Text =>
+    typeof value === 'number' && allowed.includes(String(value))
+      ? {
+          message: `${name} is the number ${value}, but the allowed values are text`,
+          fix: `put it in double quotes: ${name}: "${value}"`,
+        }
+      : {
+          message: `${show(value)} is not an allowed value for ${name}`,
+          fix: `${didYouMean(suggestion)}use one of: ${oneOf(allowed)}`,
+        },
+
+  badKey: (key: string, hint: string): Text => ({
+    message: `"${key}" cannot be used as a name here`,
+    fix: hint,
+  }),
+
+  valueRejected: (name: string, value: unknown, hint: string): Text => ({
+    message: `${name} ${show(value)} is not accepted`,
+    fix: hint,
+  }),
+
+  conditionNotMet: (hint: string, name: string, description: string | undefined): Text => ({
+    message: hint,
+    fix: `add "${name}:"${description ? ` — ${description}` : ''}`,
+  }),
+
+  eventsExceedN: (events: number, n: number): Text => ({
+    message: `events (${events}) is larger than n (${n})`,
+    fix: 'check both numbers against the source: events counts patients with the event among the n evaluated',
+  }),
+
+  notOneOfTheForms: (name: string, value: unknown, forms: string): Text => ({
+    message: `${name} ${show(value)} is not in a form this field accepts`,
+    fix: `write ${forms}`,
+  }),
+
+  placeholder: (name: string, description: string | undefined, type: string | undefined): Text => ({
+    message: `${name} still holds the placeholder TODO`,
+    fix: `replace TODO: ${description ?? 'write the value'}${type ? ` [${type}]` : ''}`,
+  }),
+
+  schemaOther: (name: string, detail: string): Text => ({
+    message: `${name}: ${detail}`,
+    fix: 'check this field against npm run fields',
+  }),
+
+  // ---------------------------------------------------------------------------------------------
+  // Trials and their reports
+
+  registrationInTwoFiles: (registration: string, otherFile: string, otherLine: number | undefined): Text => ({
+    message: `${registration} is also listed in ${otherFile}${otherLine ? ` (line ${otherLine})` : ''}`,
+    fix: 'a study has one file: merge the two files, or remove the registration from the file it does not belong to',
+  }),
+
+  registrationTwice: (registration: string, firstLine: number | undefined): Text => ({
+    message: `${registration} is listed twice in registrations${firstLine ? ` (first on line ${firstLine})` : ''}`,
+    fix: 'remove the second one',
+  }),
+
+  duplicateReportId: (id: string, firstLine: number | undefined): Text => ({
+    message: `two reports of this trial have the id "${id}"${firstLine ? ` (the first on line ${firstLine})` : ''}`,
+    fix: 'give each report its own id, e.g. "ash-2023" and "jco-2024"; superseded_by and the site use it',
+  }),
+
+  duplicateCohortId: (id: string, firstLine: number | undefined): Text => ({
+    message: `two cohorts of this trial have the id "${id}"${firstLine ? ` (the first on line ${firstLine})` : ''}`,
+    fix: 'give each cohort its own id; reports name the cohort their numbers belong to',
+  }),
+
+  unknownCohort: (cohort: string, defined: readonly string[], suggestion: string | undefined): Text => ({
+    message: `the numbers are under cohort "${cohort}", which this trial does not define`,
+    fix: `${didYouMean(suggestion)}use a cohort id from the trial's cohorts (${oneOf(defined)}), or add the cohort under cohorts`,
+  }),
+
+  unknownOutcome: (outcome: string, allowed: readonly string[], suggestion: string | undefined): Text => ({
+    message: `"${outcome}" is not an outcome of the review`,
+    fix: `${didYouMean(suggestion)}use an outcome id from review.yaml: ${oneOf(allowed)}`,
+  }),
+
+  unknownSubgroupVariable: (variable: string, allowed: readonly string[], suggestion: string | undefined): Text => ({
+    message: `"${variable}" is not a subgroup variable of the review`,
+    fix: `${didYouMean(suggestion)}use a subgroup id from review.yaml: ${oneOf(allowed)}`,
+  }),
+
+  unknownSubgroupLevel: (variable: string, level: string, allowed: readonly string[], suggestion: string | undefined): Text => ({
+    message: `"${level}" is not a level of the subgroup variable ${variable}`,
+    fix: `${didYouMean(suggestion)}use one of the levels review.yaml defines for ${variable}: ${oneOf(allowed)}`,
+  }),
+
+  missingSubgroupLevel: (variables: readonly string[], levels: readonly string[][]): Text => ({
+    message: `an included trial needs a level for every subgroup variable; ${list(variables.map((v) => `"${v}"`))} ${variables.length === 1 ? 'is' : 'are'} missing`,
+    fix: `add under subgroups: ${variables.map((v, i) => `${v}: <one of ${(levels[i] ?? []).join(', ')}>`).join('; ')}`,
+  }),
+
+  unknownPopulation: (population: string, allowed: readonly string[], suggestion: string | undefined): Text => ({
+    message: `"${population}" is not a population of the review`,
+    fix: `${didYouMean(suggestion)}use a population id from review.yaml: ${oneOf(allowed)}, or leave population out for a cohort that is only described`,
+  }),
+
+  doubleCounting: (report: string, first: string, second: string, population: string, levels: string, outcomes: readonly string[]): Text => ({
+    message: `cohorts "${first}" and "${second}" of report "${report}" both feed population ${population}${levels ? ` with the same subgroup levels (${levels})` : ''}, so ${list(outcomes)} would count this trial twice`,
+    fix: 'keep the numbers under one of the two cohorts (write nd in the other), or give the cohorts different populations or subgroup levels if they are different patients',
+  }),
+
+  unknownRelease: (release: number, known: readonly number[]): Text => ({
+    message: `release ${release} is not in review.yaml`,
+    fix: `use one of the releases in review.yaml (${oneOf(known.map(String))}), or add release ${release} there`,
+  }),
+
+  reportAfterCutoff: (date: string, release: number, cutoff: string, firstFitting: number | undefined): Text => ({
+    message: `the report is dated ${date}, after the cut-off of release ${release} (${cutoff})`,
+    fix:
+      firstFitting !== undefined
+        ? `check the date; if it is right, the report enters in release ${firstFitting} (the first whose cut-off is not before ${date}): write release: ${firstFitting}`
+        : `check the date; if it is right, the report belongs to a release after the last one in review.yaml: add that release first`,
+  }),
+
+  supersededByMissing: (target: string, ids: readonly string[], suggestion: string | undefined): Text => ({
+    message: `superseded_by names "${target}", but this trial has no report with that id`,
+    fix: `${didYouMean(suggestion)}use the id of the newer report of this trial (${oneOf(ids)})`,
+  }),
+
+  supersededByExcluded: (target: string): Text => ({
+    message: `superseded_by names "${target}", a report with status excluded`,
+    fix: 'a report is replaced by a report the analysis uses: name a primary (or later superseded) report, or change the status of this one',
+  }),
+
+  supersedeCycle: (ids: readonly string[]): Text => ({
+    message: `the reports supersede each other in a circle: ${[...ids, ids[0]].join(' → ')}`,
+    fix: 'the newest report must not be superseded: make it status primary and remove its superseded_by',
+  }),
+
+  noPrimary: (releases: readonly number[]): Text => ({
+    message: `as of release${releases.length === 1 ? '' : 's'} ${list(releases)}, no report of this trial is primary`,
+    fix: `set status: primary on the report the analysis should use (a superseded report still counts as primary in the releases before the one its replacement entered)`,
+  }),
+
+  severalPrimaries: (releases: readonly number[], ids: readonly string[]): Text => ({
+    message: `as of release${releases.length === 1 ? '' : 's'} ${list(releases)}, ${ids.length} reports are primary: ${list(ids.map((id) => `"${id}"`))}`,
+    fix: 'keep one primary report: set the older one to status: superseded with superseded_by: <newer report id> and a reason, or to status: excluded with a reason',
+  }),
+
+  // ---------------------------------------------------------------------------------------------
+  // Releases and searches
+
+  releaseNumber: (position: number, number: number): Text => ({
+    message: `release ${number} is in position ${position} of the list; releases are numbered 1, 2, 3, … in order`,
+    fix: `number this release ${position}, or put the releases in order`,
+  }),
+
+  releaseDateOrder: (number: number, date: string, previous: number, previousDate: string): Text => ({
+    message: `release ${number} is dated ${date}, not after release ${previous} (${previousDate})`,
+    fix: 'each release is published after the one before it: check both dates',
+  }),
+
+  releaseCutoffOrder: (number: number, cutoff: string, previous: number, previousCutoff: string): Text => ({
+    message: `release ${number} has its cut-off on ${cutoff}, before the cut-off of release ${previous} (${previousCutoff})`,
+    fix: 'each release searches up to a later date than the one before it: check both cut-offs',
+  }),
+
+  releaseCutoffAfterDate: (number: number, cutoff: string, date: string): Text => ({
+    message: `release ${number} has its cut-off (${cutoff}) after its publication date (${date})`,
+    fix: 'the search cut-off comes before the release is published: check both dates',
+  }),
+
+  releaseSearchMissing: (number: number, search: string, available: readonly string[], suggestion: string | undefined): Text => ({
+    message: `release ${number} names the search "${search}", but there is no file searches/${search}.yaml`,
+    fix: `${didYouMean(suggestion)}add searches/${search}.yaml with the PRISMA counts of that search${available.length ? `, or name an existing search (${available.join(', ')})` : ''}`,
+  }),
+
+  releaseSearchShared: (search: string, first: number, number: number): Text => ({
+    message: `releases ${first} and ${number} both name the search "${search}"`,
+    fix: 'each release has its own search run: add a search file for this release and name it here',
+  }),
+
+  searchReleaseUnknown: (release: number, known: readonly number[]): Text => ({
+    message: `the search belongs to release ${release}, which is not in review.yaml`,
+    fix: `use one of the releases in review.yaml (${oneOf(known.map(String))}), or add release ${release} there with search: <this file's name>`,
+  }),
+
+  searchNotNamed: (id: string, release: number, named: string): Text => ({
+    message: `the search says it belongs to release ${release}, but review.yaml names the search "${named}" for release ${release}, not "${id}"`,
+    fix: `correct release: here, or write search: ${id} under release ${release} in review.yaml`,
+  }),
+
+  prismaIdentified: (parts: { databases: number; registers: number; other: number }, duplicates: number, otherRemoved: number, expected: number, screened: number): Text => ({
+    message: `the counts before screening do not add up: identified ${parts.databases + parts.registers + parts.other} (databases ${parts.databases} + registers ${parts.registers} + other sources ${parts.other}) − duplicates_removed ${duplicates} − other_removed ${otherRemoved} = ${expected}, but records_screened is ${screened}`,
+    fix: 'correct the counts so that identified − duplicates_removed − other_removed = records_screened (PRISMA 2020)',
+  }),
+
+  prismaScreened: (screened: number, excluded: number, expected: number, sought: number): Text => ({
+    message: `records_screened (${screened}) − records_excluded (${excluded}) = ${expected}, but reports_sought is ${sought}`,
+    fix: 'correct the counts so that records_screened − records_excluded = reports_sought (PRISMA 2020)',
+  }),
+
+  prismaSought: (sought: number, notRetrieved: number, expected: number, assessed: number): Text => ({
+    message: `reports_sought (${sought}) − reports_not_retrieved (${notRetrieved}) = ${expected}, but reports_assessed is ${assessed}`,
+    fix: 'correct the counts so that reports_sought − reports_not_retrieved = reports_assessed (PRISMA 2020)',
+  }),
+
+  prismaAssessed: (assessed: number, excluded: readonly number[], expected: number, included: number): Text => ({
+    message: `reports_assessed (${assessed}) − reports excluded (${excluded.length ? excluded.join(' + ') : '0'}) = ${expected}, but new_reports_included is ${included}`,
+    fix: 'correct the counts so that reports_assessed − the reports_excluded counts = new_reports_included; in an update, new_reports_included counts every report this search added, whether of a new study or of a study already in the review',
+  }),
+
+  prismaStudiesOverReports: (studies: number, reports: number): Text => ({
+    message: `new_studies_included (${studies}) is larger than new_reports_included (${reports})`,
+    fix: 'every new study comes with at least one report: check both counts',
+  }),
+
+  // ---------------------------------------------------------------------------------------------
+  // Registry
+
+  registryDuplicate: (registration: string, otherFile: string): Text => ({
+    message: `${registration} is also registered in ${otherFile}`,
+    fix: 'the landscape has one file per registered trial: delete one of the two files, or correct the registration number',
+  }),
+
+  registryUnknownTrial: (slug: string, suggestion: string | undefined): Text => ({
+    message: `there is no trial file trials/${slug}.md`,
+    fix: `${didYouMean(suggestion)}write the file name of the trial (without .md), or leave trial out until the trial has a file`,
+  }),
+};
+
+const YAML_FIX_DEFAULT =
+  'check this line and the one above: the indentation (spaces only, fields of one block at the same column), the colon after each field name, and quotes around text that contains ": " or " #"';
+
+const YAML_FIXES: Record<string, string> = {
+  BAD_INDENT: 'line up the fields of one block at the same column, using spaces; a list item or closing bracket must be indented under its field',
+  UNCLOSED_FLOW:
+    'a list in [ ] or a block in { } is not closed: add the missing ] or } where it ends (usually at the end of the line above)',
+  MISSING_CHAR:
+    'a bracket or quote is not closed: check the line where it opens (the reader noticed only here) and close it',
+  BLOCK_AS_IMPLICIT_KEY: 'text that contains ": " must be in double quotes, e.g. title: "Phase 1: results"',
+  MULTILINE_IMPLICIT_KEY: 'a field name and its colon must be on one line; put long text in double quotes',
+  UNEXPECTED_TOKEN: 'remove or quote the unexpected character; text starting with [ { * & ! | > % @ or ` must be in double quotes',
+  TAG_RESOLVE_FAILED: 'content files do not use YAML tags: put text that starts with ! in double quotes',
+};
+
+function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${Number((bytes / (1024 * 1024)).toFixed(1))} MB`;
+  if (bytes >= 1024) return `${Number((bytes / 1024).toFixed(1))} KB`;
+  return `${bytes} bytes`;
+}

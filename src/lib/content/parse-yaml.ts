@@ -1,0 +1,80 @@
+/**
+ * Parses one YAML text strictly and keeps a source map, so that any field path can be turned
+ * back into a line of the file. Refuses what a curator cannot have meant: syntax errors, tabs
+ * used for indentation, duplicate keys, alias bombs and a second document.
+ */
+import { LineCounter, parseAllDocuments, type Document, type YAMLError } from 'yaml';
+import { findDuplicateKeys } from './find-duplicate-keys.ts';
+import { locator, type Locate } from './locate-path.ts';
+import { messages } from './messages.ts';
+import type { FieldPath, Text } from './problems.ts';
+
+/**
+ * At most this many alias expansions per file. Content files have no use for aliases; the
+ * limit only exists so that a "billion laughs" file is refused instead of exhausting memory.
+ */
+export const MAX_ALIAS_COUNT = 10;
+
+/** A problem found while parsing, before it is tied to a file name. */
+export interface YamlProblem {
+  line?: number;
+  path: FieldPath;
+  text: Text;
+}
+
+export type ParsedYaml = { ok: true; value: unknown; locate: Locate } | { ok: false; problems: YamlProblem[] };
+
+export interface ParseYamlOptions {
+  /** Lines of the file before this YAML text (1 for trial front matter). */
+  lineOffset?: number;
+  /** What to say when the text holds no document (only comments). */
+  empty?: Text;
+}
+
+export function parseYaml(text: string, options: ParseYamlOptions = {}): ParsedYaml {
+  const offset = options.lineOffset ?? 0;
+  const lineCounter = new LineCounter();
+  const lineAt = (pos: number) => lineCounter.linePos(pos).line + offset;
+  const columnAt = (pos: number) => lineCounter.linePos(pos).col;
+  const parsed = parseAllDocuments(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
+  const docs: Document.Parsed[] = Array.isArray(parsed) ? parsed : [];
+  const first = docs[0];
+  if (!first) return { ok: false, problems: [{ line: 1 + offset, path: [], text: options.empty ?? messages.fileEmpty() }] };
+
+  const problems: YamlProblem[] = [];
+  const syntax = [...first.errors, ...first.warnings];
+  const tab = syntax.find((e) => e.code === 'TAB_AS_INDENT');
+  if (tab) {
+    const tabLine = lineCounter.linePos(tab.pos[0]).line;
+    const others = text.split(/\r?\n/).filter((line, i) => i + 1 > tabLine && /^ *\t/.test(line)).length;
+    problems.push({ line: lineAt(tab.pos[0]), path: [], text: messages.yamlTab(others) });
+  } else if (syntax[0]) {
+    const e: YAMLError = syntax[0];
+    // An unclosed [ or { is only noticed on a later line; say so rather than blame the indentation.
+    const code = /end with an? [\]}]/.test(e.message) ? 'UNCLOSED_FLOW' : e.code;
+    problems.push({ line: lineAt(e.pos[0]), path: [], text: messages.yamlSyntax(firstLine(e.message), columnAt(e.pos[0]), code) });
+  }
+  for (const second of docs.slice(1)) {
+    problems.push({ line: lineAt(second.range[0]), path: [], text: messages.yamlSeveralDocuments() });
+    break;
+  }
+  if (problems.length === 0) {
+    for (const dup of findDuplicateKeys(first.contents)) {
+      problems.push({ line: lineAt(dup.pos), path: dup.path, text: messages.yamlDuplicateKey(dup.key, lineAt(dup.firstPos)) });
+    }
+  }
+  if (problems.length > 0) return { ok: false, problems };
+
+  try {
+    const value: unknown = first.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    return { ok: true, value, locate: locator(first, lineAt) };
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    const text = /alias/i.test(detail) ? messages.yamlTooManyAliases(MAX_ALIAS_COUNT) : messages.yamlUnreadable(firstLine(detail));
+    return { ok: false, problems: [{ line: 1 + offset, path: [], text }] };
+  }
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.trim();
+}

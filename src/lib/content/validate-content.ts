@@ -1,0 +1,77 @@
+/**
+ * Validates parsed content and returns every problem at once: each file against its schema,
+ * then the rules that tie files together. Pure (no Node built-ins): the checker, the build and
+ * the tests all call it on what `readContent` parsed.
+ *
+ * Cross-file rules only look at the parts they can trust: the rules inside a trial run when
+ * its file passed its schema, the rules against review.yaml when review.yaml did. Files that
+ * could not be parsed still count as existing, so nothing is reported missing because of an
+ * unrelated typo.
+ */
+import type { z } from 'zod';
+import { idSchema, registryEntrySchema, reviewSchema, searchSchema, trialSchema } from '../../schemas/index.ts';
+import type { RegistryEntry, Review, Search, Trial } from '../../schemas/index.ts';
+import { at, type RawContent, type SourceFile, type ValidFile } from './content-files.ts';
+import { messages } from './messages.ts';
+import { problem, sortProblems, type Problem } from './problems.ts';
+import { checkDoubleCounting } from './rules/check-double-counting.ts';
+import { checkPrimaryReports } from './rules/check-primary-reports.ts';
+import { checkPrisma } from './rules/check-prisma.ts';
+import { checkRegistrations } from './rules/check-registrations.ts';
+import { checkRegistry } from './rules/check-registry.ts';
+import { checkReleases } from './rules/check-releases.ts';
+import { checkSearchLinks } from './rules/check-search-links.ts';
+import { checkTrialAgainstReview } from './rules/check-trial-against-review.ts';
+import { checkTrialIds } from './rules/check-trial-ids.ts';
+import { schemaProblems } from './schema-problems.ts';
+
+export interface ValidatedContent {
+  /** Every problem, in reading order; empty when the content is valid. */
+  problems: Problem[];
+  review: ValidFile<Review> | undefined;
+  /** The files that passed their schema (all of them when there are no problems). */
+  trials: ValidFile<Trial>[];
+  searches: ValidFile<Search>[];
+  registry: ValidFile<RegistryEntry>[];
+}
+
+export function validateContent(raw: RawContent): ValidatedContent {
+  const problems: Problem[] = [...raw.problems];
+  const check = <S extends z.ZodType>(schema: S, source: SourceFile): ValidFile<z.output<S>>[] => {
+    if (!source.readable) return [];
+    const result = schemaProblems(schema, source.value);
+    problems.push(...result.problems.map((p) => at(source, p.path, p.text)));
+    return result.ok ? [{ source, data: result.data }] : [];
+  };
+
+  const review = raw.review ? check(reviewSchema, raw.review)[0] : undefined;
+  const trials = raw.trials.flatMap((t) => check(trialSchema, t));
+  const searches = raw.searches.flatMap((s) => check(searchSchema, s));
+  const registry = raw.registry.flatMap((r) => check(registryEntrySchema, r));
+
+  // File names are identifiers: a trial's slug is its page address, a search's id is named by a release.
+  for (const t of raw.trials) {
+    if (!idSchema.safeParse(t.name).success) problems.push(problem(t.file, undefined, [], messages.badFileName(`${t.name}.md`, 'a trial slug (it becomes the page address)')));
+  }
+  for (const s of raw.searches) {
+    if (!idSchema.safeParse(s.name).success) problems.push(problem(s.file, undefined, [], messages.badFileName(`${s.name}.yaml`, 'a search id (releases name it)')));
+  }
+
+  problems.push(...checkRegistrations(raw.trials.filter((t) => t.readable)));
+  problems.push(...checkRegistry(raw.registry.filter((r) => r.readable), registry, raw.trials.map((t) => t.name)));
+  for (const search of searches) problems.push(...checkPrisma(search));
+  if (review) {
+    problems.push(...checkReleases(review));
+    problems.push(...checkSearchLinks(review, raw.searches, searches));
+  }
+  const releaseNumbers = review ? review.data.releases.map((r) => r.number) : [];
+  for (const trial of trials) {
+    problems.push(...checkTrialIds(trial));
+    problems.push(...checkPrimaryReports(trial, releaseNumbers));
+    if (review) {
+      problems.push(...checkTrialAgainstReview(trial, review.data));
+      problems.push(...checkDoubleCounting(trial, review.data));
+    }
+  }
+  return { problems: sortProblems(problems), review, trials, searches, registry };
+}

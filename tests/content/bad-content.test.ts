@@ -1,0 +1,440 @@
+/**
+ * Every broken fixture in tests/fixtures/bad-content, checked against the valid base, with the
+ * exact text the curator sees pinned as an inline snapshot.
+ */
+import { afterAll, describe, expect, test } from 'vitest';
+import { checkCase, removeContentRoots } from '../helpers/content-fixture.ts';
+
+afterAll(removeContentRoots);
+
+describe('npm run check on broken content', () => {
+  test('reports a YAML syntax error where the reader stopped, and says a bracket is not closed', () => {
+    expect(checkCase('yaml-syntax-error')).toMatchInlineSnapshot(`
+      "content/trials/alpha-cel.md:4  YAML syntax error at column 1: Flow sequence in block collection must be sufficiently indented and end with a ]
+        fix: a list in [ ] or a block in { } is not closed: add the missing ] or } where it ends (usually at the end of the line above)
+
+      1 problem in 1 file"
+    `);
+  });
+
+  test('refuses a tab used for indentation', () => {
+    expect(checkCase('tab-indentation')).toMatchInlineSnapshot(`
+      "content/review.yaml:15  this line is indented with a tab; YAML allows only spaces for indentation
+        fix: replace the tabs at the start of the line with spaces (two per level); many editors can "convert indentation to spaces"
+
+      1 problem in 1 file"
+    `);
+  });
+
+  test('refuses a key written twice in one block, naming the first line', () => {
+    expect(checkCase('duplicate-key')).toMatchInlineSnapshot(`
+      "content/trials/alpha-cel.md:44  reports.1.data.lbcl-evaluable.borr  the field "borr" appears twice in the same block (first on line 43)
+        fix: keep one of the two: YAML would silently use only the last one
+
+      1 problem in 1 file"
+    `);
+  });
+
+  test('refuses a file that expands aliases more than the small limit allows', () => {
+    expect(checkCase('alias-bomb')).toMatchInlineSnapshot(`
+      "content/registry/lol.yaml:1  the file uses YAML aliases (*name) more than 10 times
+        fix: write the values out in full; content files do not need anchors (&name) or aliases (*name)
+
+      1 problem in 1 file"
+    `);
+  });
+
+  test('refuses a 5 MB file from its size, without parsing it', () => {
+    expect(checkCase('huge-file')).toMatchInlineSnapshot(`
+      "content/trials/huge.md  the file is 5 MB; content files are limited to 1 MB, so it was not read
+        fix: a content file is a few kilobytes of text: check that the right file was saved here (not a PDF, a picture or a data export)
+
+      1 problem in 1 file"
+    `);
+  });
+
+  test('refuses an empty file', () => {
+    expect(checkCase('empty-file')).toMatchInlineSnapshot(`
+      "content/trials/delta.md  the file is empty
+        fix: fill it in (npm run new-trial writes a trial file to start from) or delete it
+
+      1 problem in 1 file"
+    `);
+  });
+
+  test('refuses a binary file', () => {
+    expect(checkCase('binary-file')).toMatchInlineSnapshot(`
+      "content/registry/scan.yaml  the file is not text: it contains a zero byte (at byte 43)
+        fix: save the file as plain UTF-8 text; a Word document or PDF renamed to .md or .yaml cannot be read
+
+      1 problem in 1 file"
+    `);
+  });
+
+  test('refuses a file that is not UTF-8', () => {
+    expect(checkCase('invalid-utf8')).toMatchInlineSnapshot(`
+      "content/registry/latin1.yaml  the file is not UTF-8 text: some characters cannot be read
+        fix: save the file with the encoding UTF-8 (most editors offer it under "Save as" or "Encoding")
+
+      1 problem in 1 file"
+    `);
+  });
+
+  test('refuses a trial file without front matter', () => {
+    expect(checkCase('no-front-matter')).toMatchInlineSnapshot(`
+      "content/trials/beta-nk.md:1  the trial file does not start with front matter (a first line of three dashes: ---)
+        fix: start the file with a line ---, then the fields, then another line ---, then your notes; npm run new-trial writes a file to start from
+
+      1 problem in 1 file"
+    `);
+  });
+
+  test('refuses a second YAML document in one file', () => {
+    expect(checkCase('several-documents')).toMatchInlineSnapshot(`
+      "content/searches/release-1.yaml:11  the file holds more than one YAML document: a second one starts on this line
+        fix: remove the --- line (and anything after it that belongs elsewhere); one file holds one document
+
+      1 problem in 1 file"
+    `);
+  });
+
+  test('reports files that are not read because of their extension', () => {
+    expect(checkCase('stray-files')).toMatchInlineSnapshot(`
+      "content/searches/release-3.yml  release-3.yml is not read: files in searches/ must end in .yaml
+        fix: rename it to end in .yaml, or move it out of the content folder
+      content/trials/notes.txt  notes.txt is not read: files in trials/ must end in .md
+        fix: rename it to end in .md, or move it out of the content folder
+
+      2 problems in 2 files"
+    `);
+  });
+
+  test('names a missing required field and what goes there', () => {
+    expect(checkCase('missing-required-field')).toMatchInlineSnapshot(`
+      "content/trials/alpha-cel.md:2  sponsor  the required field "sponsor" is missing
+        fix: add "sponsor:" — Sponsor
+
+      1 problem in 1 file"
+    `);
+  });
+
+  test('reports a misspelt field once, suggesting the right name', () => {
+    expect(checkCase('unknown-field')).toMatchInlineSnapshot(`
+      "content/trials/alpha-cel.md:4  sponser  "sponser" is not a field here
+        fix: did you mean "sponsor"? the fields allowed here are: product, aliases, registrations, sponsor, sponsor_country, modality, cell_source, target, phase, engineering, dosing, eligibility, status, status_reason, subgroups, cohorts, reports
+
+      1 problem in 1 file"
+    `);
+  });
+
+  test('reports text where a list is expected', () => {
+    expect(checkCase('wrong-type')).toMatchInlineSnapshot(`
+      "content/trials/alpha-cel.md:3  registrations  registrations should be a list, but it is text ("NCT00000001")
+        fix: write a list: one item per line starting with "- " under the field, or [a, b] on one line
+
+      1 problem in 1 file"
+    `);
+  });
+
+  test('asks for quotes around a phase written as a number', () => {
+    expect(checkCase('number-where-text-expected')).toMatchInlineSnapshot(`
+      "content/trials/beta-nk.md:10  phase  phase is the number 2, but the allowed values are text
+        fix: put it in double quotes: phase: "2"
+
+      1 problem in 1 file"
+    `);
+  });
+
+  test('lists the allowed values and suggests the closest', () => {
+    expect(checkCase('wrong-enum-value')).toMatchInlineSnapshot(`
+      "content/trials/alpha-cel.md:5  modality  "CAR-T" is not an allowed value for modality
+        fix: did you mean "car_t"? use one of: car_t, car_nk, car_nkt
+
+      1 problem in 1 file"
+    `);
+  });
+
+  test('names both counts when events is larger than n', () => {
+    expect(checkCase('events-exceed-n')).toMatchInlineSnapshot(`
+      "content/trials/alpha-cel.md:43  reports.1.data.lbcl-evaluable.borr.events  events (14) is larger than n (12)
+        fix: check both numbers against the source: events counts patients with the event among the n evaluated
+
+      1 problem in 1 file"
+    `);
+  });
+
+  test('refuses a negative count', () => {
+    expect(checkCase('negative-count')).toMatchInlineSnapshot(`
+      "content/trials/alpha-cel.md:46  reports.1.data.infused.crs_g3.events  events (-1) is negative
+        fix: events cannot be negative
+
+      1 problem in 1 file"
+    `);
+  });
+
+  test('refuses a fractional count', () => {
+    expect(checkCase('fractional-count')).toMatchInlineSnapshot(`
+      "content/trials/alpha-cel.md:44  reports.1.data.lbcl-evaluable.bcrr.events  events (7.5) is not a whole number
+        fix: counts are numbers of patients: if the report gives a percentage, work out the count, and say how under "inferred"
+
+      1 problem in 1 file"
+    `);
+  });
+
+  test('refuses n = 0 and says to write nd instead', () => {
+    expect(checkCase('n-zero')).toMatchInlineSnapshot(`
+      "content/trials/beta-nk.md:34  reports.0.data.all.borr.n  n (0) is less than 1
+        fix: n must be at least 1 (leave the outcome out, or write nd, when nobody was evaluated)
+
+      1 problem in 1 file"
+    `);
+  });
+
+  test('refuses a date that is not on the calendar', () => {
+    expect(checkCase('bad-date')).toMatchInlineSnapshot(`
+      "content/trials/beta-nk.md:29  reports.0.date  date "2024-02-30" is not accepted
+        fix: this is not a real calendar date; check the day and month
+
+      1 problem in 1 file"
+    `);
+  });
+
+  test('refuses a malformed registration number', () => {
+    expect(checkCase('bad-registration')).toMatchInlineSnapshot(`
+      "content/registry/nct00000004.yaml:1  registration  registration "NCT0000004" is not accepted
+        fix: not a registration number we recognise; write it as NCT followed by 8 digits (NCT01234567), or a ChiCTR, EudraCT, jRCT, ACTRN or ISRCTN number
+
+      1 problem in 1 file"
+    `);
+  });
+
+  test('refuses a javascript: link', () => {
+    expect(checkCase('javascript-url')).toMatchInlineSnapshot(`
+      "content/trials/beta-nk.md:27  reports.0.url  url "javascript:alert(document.cookie)" is not accepted
+        fix: write a full web address starting with https:// (other kinds of link are not allowed)
+
+      1 problem in 1 file"
+    `);
+  });
+
+  test('refuses HTML in a text field', () => {
+    expect(checkCase('html-in-text')).toMatchInlineSnapshot(`
+      "content/trials/alpha-cel.md:20  reports.0.citation  citation "Alpha A, et al. <b>Alpha-cel</b> in LBCL. Blood 2023;142(Su…" is not accepted
+        fix: text fields are plain text: remove the HTML tag (write "less than" or use ≤ instead of <)
+
+      1 problem in 1 file"
+    `);
+  });
+
+  test('asks for the reason of a superseded report', () => {
+    expect(checkCase('missing-reason')).toMatchInlineSnapshot(`
+      "content/trials/alpha-cel.md:19  reports.0.reason  a report with status superseded needs a reason
+        fix: add "reason:" — Why the report is superseded or excluded (required for those statuses)
+
+      1 problem in 1 file"
+    `);
+  });
+
+  test('names both files that list the same registration', () => {
+    expect(checkCase('same-registration-two-files')).toMatchInlineSnapshot(`
+      "content/trials/beta-nk.md:4  registrations.1  NCT00000001 is also listed in content/trials/alpha-cel.md (line 3)
+        fix: a study has one file: merge the two files, or remove the registration from the file it does not belong to
+
+      1 problem in 1 file"
+    `);
+  });
+
+  test('reports two primary reports as of a release', () => {
+    expect(checkCase('two-primary-reports')).toMatchInlineSnapshot(`
+      "content/trials/alpha-cel.md:38  reports.1.status  as of release 2, 2 reports are primary: "ash-2023" and "jco-2025"
+        fix: keep one primary report: set the older one to status: superseded with superseded_by: <newer report id> and a reason, or to status: excluded with a reason
+
+      1 problem in 1 file"
+    `);
+  });
+
+  test('reports reports that supersede each other in a circle', () => {
+    expect(checkCase('supersede-cycle')).toMatchInlineSnapshot(`
+      "content/trials/alpha-cel.md:26  reports.0.superseded_by  the reports supersede each other in a circle: ash-2023 → jco-2025 → ash-2023
+        fix: the newest report must not be superseded: make it status primary and remove its superseded_by
+
+      1 problem in 1 file"
+    `);
+  });
+
+  test('reports superseded_by naming a report the trial does not have', () => {
+    expect(checkCase('superseded-by-missing')).toMatchInlineSnapshot(`
+      "content/trials/alpha-cel.md:26  reports.0.superseded_by  superseded_by names "jco-2052", but this trial has no report with that id
+        fix: did you mean "jco-2025"? use the id of the newer report of this trial (jco-2025)
+
+      1 problem in 1 file"
+    `);
+  });
+
+  test('reports an outcome id that review.yaml does not define', () => {
+    expect(checkCase('unknown-outcome-id')).toMatchInlineSnapshot(`
+      "content/trials/beta-nk.md:34  reports.0.data.all.bor  "bor" is not an outcome of the review
+        fix: did you mean "borr"? use an outcome id from review.yaml: borr, bcrr, crs_g3
+
+      1 problem in 1 file"
+    `);
+  });
+
+  test('reports a subgroup level that review.yaml does not define', () => {
+    expect(checkCase('unknown-subgroup-level')).toMatchInlineSnapshot(`
+      "content/trials/beta-nk.md:16  subgroups.modality  "car-nk" is not a level of the subgroup variable modality
+        fix: did you mean "car_nk"? use one of the levels review.yaml defines for modality: car_t, car_nk
+
+      1 problem in 1 file"
+    `);
+  });
+
+  test('asks an included trial for a level of every subgroup variable', () => {
+    expect(checkCase('missing-subgroup-level')).toMatchInlineSnapshot(`
+      "content/trials/alpha-cel.md:2  subgroups  an included trial needs a level for every subgroup variable; "modality" is missing
+        fix: add under subgroups: modality: <one of car_t, car_nk>
+
+      1 problem in 1 file"
+    `);
+  });
+
+  test('reports numbers under a cohort the trial does not define', () => {
+    expect(checkCase('unknown-cohort-data')).toMatchInlineSnapshot(`
+      "content/trials/beta-nk.md:36  reports.0.data.infused  the numbers are under cohort "infused", which this trial does not define
+        fix: use a cohort id from the trial's cohorts (all, all-infused), or add the cohort under cohorts
+
+      1 problem in 1 file"
+    `);
+  });
+
+  test('reports a cohort population that review.yaml does not define', () => {
+    expect(checkCase('unknown-population')).toMatchInlineSnapshot(`
+      "content/trials/beta-nk.md:23  cohorts.1.population  "safty" is not a population of the review
+        fix: did you mean "safety"? use a population id from review.yaml: efficacy, safety, or leave population out for a cohort that is only described
+
+      1 problem in 1 file"
+    `);
+  });
+
+  test('reports two cohorts of one report feeding the same analysis', () => {
+    expect(checkCase('double-counting')).toMatchInlineSnapshot(`
+      "content/trials/alpha-cel.md:50  reports.1.data.lbcl-responders-cohort  cohorts "lbcl-evaluable" and "lbcl-responders-cohort" of report "jco-2025" both feed population efficacy with the same subgroup levels (modality car_t), so borr would count this trial twice
+        fix: keep the numbers under one of the two cohorts (write nd in the other), or give the cohorts different populations or subgroup levels if they are different patients
+
+      1 problem in 1 file"
+    `);
+  });
+
+  test('reports a report dated after the cut-off of its release and names the release it fits', () => {
+    expect(checkCase('report-date-after-cutoff')).toMatchInlineSnapshot(`
+      "content/trials/beta-nk.md:29  reports.0.date  the report is dated 2025-02-07, after the cut-off of release 1 (2025-01-12)
+        fix: check the date; if it is right, the report enters in release 2 (the first whose cut-off is not before 2025-02-07): write release: 2
+
+      1 problem in 1 file"
+    `);
+  });
+
+  test('reports a report release that review.yaml does not define', () => {
+    expect(checkCase('unknown-report-release')).toMatchInlineSnapshot(`
+      "content/trials/beta-nk.md:30  reports.0.release  release 3 is not in review.yaml
+        fix: use one of the releases in review.yaml (1, 2), or add release 3 there
+
+      1 problem in 1 file"
+    `);
+  });
+
+  test('reports a release whose search file does not exist', () => {
+    expect(checkCase('release-without-search')).toMatchInlineSnapshot(`
+      "content/review.yaml:57  releases.2.search  release 3 names the search "release-3", but there is no file searches/release-3.yaml
+        fix: add searches/release-3.yaml with the PRISMA counts of that search, or name an existing search (release-1, release-2)
+
+      1 problem in 1 file"
+    `);
+  });
+
+  test('reports releases out of order, and what depends on them', () => {
+    expect(checkCase('releases-out-of-order')).toMatchInlineSnapshot(`
+      "content/review.yaml:50  releases.1.number  release 3 is in position 2 of the list; releases are numbered 1, 2, 3, … in order
+        fix: number this release 2, or put the releases in order
+      content/review.yaml:51  releases.1.date  release 3 is dated 2025-05-01, not after release 1 (2025-06-01)
+        fix: each release is published after the one before it: check both dates
+      content/review.yaml:52  releases.1.cutoff  release 3 has its cut-off (2025-07-30) after its publication date (2025-05-01)
+        fix: the search cut-off comes before the release is published: check both dates
+      content/searches/release-2.yaml:1  release  the search belongs to release 2, which is not in review.yaml
+        fix: use one of the releases in review.yaml (1, 3), or add release 2 there with search: <this file's name>
+      content/trials/alpha-cel.md:39  reports.1.release  release 2 is not in review.yaml
+        fix: use one of the releases in review.yaml (1, 3), or add release 2 there
+      content/trials/gamma-cel.md:20  reports.0.release  release 2 is not in review.yaml
+        fix: use one of the releases in review.yaml (1, 3), or add release 2 there
+
+      6 problems in 4 files"
+    `);
+  });
+
+  test('reports a search file whose release is unknown', () => {
+    expect(checkCase('search-release-unknown')).toMatchInlineSnapshot(`
+      "content/searches/release-2.yaml:1  release  the search belongs to release 4, which is not in review.yaml
+        fix: use one of the releases in review.yaml (1, 2), or add release 4 there with search: <this file's name>
+
+      1 problem in 1 file"
+    `);
+  });
+
+  test('reports PRISMA counts before screening that do not add up', () => {
+    expect(checkCase('prisma-counts')).toMatchInlineSnapshot(`
+      "content/searches/release-2.yaml:10  records_screened  the counts before screening do not add up: identified 85 (databases 60 + registers 20 + other sources 5) − duplicates_removed 25 − other_removed 0 = 60, but records_screened is 62
+        fix: correct the counts so that identified − duplicates_removed − other_removed = records_screened (PRISMA 2020)
+      content/searches/release-2.yaml:12  reports_sought  records_screened (62) − records_excluded (52) = 10, but reports_sought is 8
+        fix: correct the counts so that records_screened − records_excluded = reports_sought (PRISMA 2020)
+
+      2 problems in 1 file"
+    `);
+  });
+
+  test('reports PRISMA counts after screening that do not add up', () => {
+    expect(checkCase('prisma-counts-later-boxes')).toMatchInlineSnapshot(`
+      "content/searches/release-2.yaml:13  reports_assessed  reports_sought (8) − reports_not_retrieved (0) = 8, but reports_assessed is 7
+        fix: correct the counts so that reports_sought − reports_not_retrieved = reports_assessed (PRISMA 2020)
+      content/searches/release-2.yaml:18  new_reports_included  reports_assessed (7) − reports excluded (3 + 2) = 2, but new_reports_included is 4
+        fix: correct the counts so that reports_assessed − the reports_excluded counts = new_reports_included; in an update, new_reports_included counts every report this search added, whether of a new study or of a study already in the review
+
+      2 problems in 1 file"
+    `);
+  });
+
+  test('reports a registry entry naming a trial file that does not exist', () => {
+    expect(checkCase('registry-unknown-trial')).toMatchInlineSnapshot(`
+      "content/registry/nct00000001.yaml:10  trial  there is no trial file trials/alpha_cel.md
+        fix: did you mean "alpha-cel"? write the file name of the trial (without .md), or leave trial out until the trial has a file
+
+      1 problem in 1 file"
+    `);
+  });
+
+  test('reports a registration registered in two registry files', () => {
+    expect(checkCase('registry-duplicate')).toMatchInlineSnapshot(`
+      "content/registry/nct00000001.yaml:1  registration  NCT00000001 is also registered in content/registry/alpha-cel.yaml
+        fix: the landscape has one file per registered trial: delete one of the two files, or correct the registration number
+
+      1 problem in 1 file"
+    `);
+  });
+
+  test('reports two reports with the same id', () => {
+    expect(checkCase('duplicate-report-id')).toMatchInlineSnapshot(`
+      "content/trials/alpha-cel.md:34  reports.1.id  two reports of this trial have the id "ash-2023" (the first on line 19)
+        fix: give each report its own id, e.g. "ash-2023" and "jco-2024"; superseded_by and the site use it
+
+      1 problem in 1 file"
+    `);
+  });
+
+  test('reports a cohort subgroup variable that review.yaml does not define', () => {
+    expect(checkCase('cohort-unknown-subgroup-variable')).toMatchInlineSnapshot(`
+      "content/trials/beta-nk.md:21  cohorts.0.subgroups.cell_type  "cell_type" is not a subgroup variable of the review
+        fix: use a subgroup id from review.yaml: modality
+
+      1 problem in 1 file"
+    `);
+  });
+});
