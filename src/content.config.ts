@@ -9,7 +9,7 @@ import { file, glob } from 'astro/loaders';
 import { parse } from 'yaml';
 import path from 'node:path';
 import { contentRoot } from './content-root.ts';
-import { registryEntrySchema, reviewSchema, searchSchema, trialSchema } from './schemas/index.ts';
+import { chapterSchema, registryEntrySchema, reviewSchema, searchSchema, trialSchema } from './schemas/index.ts';
 
 const root = path.resolve(contentRoot());
 
@@ -39,6 +39,7 @@ const registry = defineCollection({
 
 const chapters = defineCollection({
   loader: glob({ pattern: '*.mdx', base: path.join(root, 'chapters') }),
+  schema: chapterSchema,
 });
 
 export const collections = { review, trials, searches, registry, chapters };

@@ -4,3 +4,4 @@ export * from './review.ts';
 export * from './trial.ts';
 export * from './search.ts';
 export * from './registry.ts';
+export * from './chapter.ts';

@@ -17,3 +17,20 @@ const DATE_FORMAT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'l
 export function longDate(iso: string): string {
   return DATE_FORMAT.format(new Date(`${iso}T00:00:00Z`));
 }
+
+/** A pooled proportion as a percentage: one decimal, two below 1% so small rates do not read as 0. */
+export function pooledPercent(p: number): string {
+  return percent(p, Math.abs(p) < 0.01 ? 2 : 1);
+}
+
+/** A p-value as journals print it: "< 0.001" or three decimals. */
+export function pValue(p: number): string {
+  if (!Number.isFinite(p)) return '–';
+  return p < 0.001 ? '< 0.001' : p.toFixed(3);
+}
+
+/** "p < 0.001" or "p = 0.058". */
+export function pText(p: number): string {
+  const v = pValue(p);
+  return v.startsWith('<') ? `p ${v}` : `p = ${v}`;
+}

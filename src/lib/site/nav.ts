@@ -6,6 +6,9 @@ export interface NavItem {
 
 export const NAV: readonly NavItem[] = [
   { label: 'Overview', path: '/' },
+  { label: 'Chapters', path: '/chapters/' },
+  { label: 'Results', path: '/outcomes/' },
   { label: 'Trials', path: '/trials/' },
+  { label: 'PRISMA', path: '/prisma/' },
   { label: 'For curators', path: '/curators/fields/' },
 ];

@@ -1,0 +1,106 @@
+/**
+ * From an outcome's pooled results to the input of the forest plot builder, for a chosen
+ * subgroup variable (or none) and a chosen study order. Pure, so the page renders the static
+ * SVG with it and the interactive mode rebuilds the plot in the browser with the same code.
+ */
+import type { OutcomeAnalysis, PooledResult } from '../review/analyses-types.ts';
+import type { ForestInput, ForestPooled, ForestStudy } from './forest-spec.ts';
+
+export const FOREST_SORTS = ['name', 'estimate', 'weight', 'date'] as const;
+export type ForestSort = (typeof FOREST_SORTS)[number];
+
+/** Labels the plot needs from the review protocol. */
+export interface ForestLabels {
+  outcome: string;
+  variables: { id: string; label: string; levels: { id: string; label: string }[] }[];
+}
+
+const pct = (p: number) => (p * 100).toFixed(1);
+
+function pText(p: number): string {
+  return p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`;
+}
+
+/** "I² = 63.3%, τ² = 0.0312, p < 0.001" */
+export function heterogeneityText(r: PooledResult): string {
+  if (r.k < 2) return 'Heterogeneity: not applicable (one trial)';
+  return `Heterogeneity: I² = ${r.I2.toFixed(1)}%, τ² = ${r.tau2.toFixed(4)}, Q = ${r.Q.toFixed(2)} (df = ${r.Q_df}), ${pText(r.Q_p)}`;
+}
+
+function pooled(label: string, r: PooledResult, withPi: boolean): ForestPooled {
+  return {
+    label,
+    k: r.k,
+    events: r.events,
+    n: r.n,
+    estimate: r.proportion.estimate,
+    ciLower: r.proportion.ci_lower,
+    ciUpper: r.proportion.ci_upper,
+    ...(withPi && r.k >= 2 ? { piLower: r.proportion.pi_lower, piUpper: r.proportion.pi_upper } : {}),
+    heterogeneity: heterogeneityText(r),
+  };
+}
+
+function sortStudies(studies: ForestStudy[], dates: Map<string, string>, sort: ForestSort): ForestStudy[] {
+  const by: Record<ForestSort, (a: ForestStudy, b: ForestStudy) => number> = {
+    name: (a, b) => a.label.localeCompare(b.label),
+    estimate: (a, b) => a.estimate - b.estimate || a.label.localeCompare(b.label),
+    weight: (a, b) => b.weight - a.weight || a.label.localeCompare(b.label),
+    date: (a, b) => (dates.get(a.label) ?? '').localeCompare(dates.get(b.label) ?? '') || a.label.localeCompare(b.label),
+  };
+  return [...studies].sort(by[sort]);
+}
+
+/**
+ * The forest plot input of one outcome. Returns null when no trial reports the outcome.
+ * @param variable a subgroup variable id, or undefined for one list of studies
+ */
+export function forestInput(
+  outcome: OutcomeAnalysis,
+  labels: ForestLabels,
+  variable?: string,
+  sort: ForestSort = 'name',
+): ForestInput | null {
+  if (!outcome.overall) return null;
+  const v = variable ? labels.variables.find((x) => x.id === variable) : undefined;
+  const levelLabel = (id: string | undefined) => v?.levels.find((l) => l.id === id)?.label ?? id ?? 'Unassigned';
+  const dates = new Map(outcome.studies.map((s) => [s.label, s.report_date]));
+  const studies: ForestStudy[] = sortStudies(
+    outcome.studies.map((s) => ({
+      label: s.label,
+      events: s.events,
+      n: s.n,
+      estimate: s.proportion,
+      ciLower: s.ci_lower,
+      ciUpper: s.ci_upper,
+      weight: s.weight,
+      note: `${s.source}${s.inferred ? ` (inferred: ${s.inferred})` : ''}`,
+      ...(v ? { group: levelLabel(s.levels[v.id]) } : {}),
+    })),
+    dates,
+    sort,
+  );
+  const input: ForestInput = {
+    title: labels.outcome,
+    studies,
+    overall: pooled('Overall', outcome.overall, true),
+    axisTitle: `${labels.outcome} (%)`,
+  };
+  if (v) {
+    const s = outcome.subgroups[v.id];
+    if (s) {
+      input.subgroups = v.levels
+        .filter((l) => s.levels[l.id])
+        .map((l) => pooled(l.label, s.levels[l.id]!, false));
+      if (s.Q_between !== null && s.Q_between_p !== null) {
+        input.subgroupTest = `Test for subgroup differences: Q = ${s.Q_between.toFixed(2)}, df = ${s.Q_between_df}, ${pText(s.Q_between_p)}`;
+      }
+    }
+  }
+  return input;
+}
+
+/** Percent text with one decimal, for captions. */
+export function ciCaption(r: PooledResult): string {
+  return `${pct(r.proportion.estimate)}% (95% CI ${pct(r.proportion.ci_lower)} to ${pct(r.proportion.ci_upper)})`;
+}

@@ -1,0 +1,41 @@
+/**
+ * The pooled results the site shows, as written by `npm run pool` (the build runs it first).
+ * Pages and components read releases through here, never the JSON directly.
+ */
+import generatedJson from '../../generated/analyses.json';
+import type { GeneratedAnalyses, OutcomeAnalysis, PooledResult, ReleaseAnalyses } from './analyses-types.ts';
+
+const generated = generatedJson as unknown as GeneratedAnalyses;
+
+export function allReleases(): ReleaseAnalyses[] {
+  return generated.releases;
+}
+
+export function latestRelease(): number {
+  return generated.latest;
+}
+
+/** The analyses of `release` (the latest when undefined). */
+export function releaseData(release?: number): ReleaseAnalyses {
+  const wanted = release ?? generated.latest;
+  const found = generated.releases.find((r) => r.release === wanted);
+  if (!found) throw new Error(`release ${wanted} has no pooled results; run npm run pool`);
+  return found;
+}
+
+export function outcomeData(outcome: string, release?: number): OutcomeAnalysis {
+  const data = releaseData(release).outcomes[outcome];
+  if (!data) throw new Error(`unknown outcome "${outcome}" (known: ${Object.keys(releaseData(release).outcomes).join(', ')})`);
+  return data;
+}
+
+/** The overall result, or one subgroup level's. */
+export function pooledData(outcome: string, release?: number, variable?: string, level?: string): PooledResult | null {
+  const o = outcomeData(outcome, release);
+  if (!variable) return o.overall;
+  const s = o.subgroups[variable];
+  if (!s) throw new Error(`unknown subgroup variable "${variable}" for ${outcome}`);
+  if (!level) throw new Error(`give a level of "${variable}"`);
+  if (!(level in s.levels)) throw new Error(`unknown level "${level}" of "${variable}" (known: ${Object.keys(s.levels).join(', ')})`);
+  return s.levels[level] ?? null;
+}

@@ -1,0 +1,32 @@
+import { StatsInputError } from '../errors.ts';
+import { messages } from '../messages.ts';
+import type { MetaProportionsInput } from '../types.ts';
+import { prepareAnalysis } from './prepare-analysis.ts';
+import { refitRow, type RefitRow } from './sequential-fit.ts';
+
+/**
+ * Cumulative meta-analysis: studies added one at a time in the given order, the model
+ * refitted after each (metafor `cumul()`; note that `order` here lists study positions,
+ * where metafor's `order` is a variable to sort by). Groups are ignored.
+ *
+ * Reference: Lau J, Antman EM, Jimenez-Silva J, Kupelnick B, Mosteller F, Chalmers TC
+ * (1992). Cumulative meta-analysis of therapeutic trials for myocardial infarction. New
+ * England Journal of Medicine 327(4), 248-254. https://doi.org/10.1056/NEJM199207233270406
+ *
+ * @param input the same request as metaProportions (counts, options by name)
+ * @param order positions of the studies (0-based) in the order to add them; default input order
+ * @returns one row per step; row j pools the first j + 1 studies of `order`
+ * @throws StatsInputError for invalid input or an order that is not a permutation
+ * @example
+ * cumulative({ events: [4, 9, 16], n: [10, 15, 20], transform: 'PAS', method: 'DL' }, [2, 0, 1])[0].study // 2
+ */
+export function cumulative(input: MetaProportionsInput, order?: readonly number[]): RefitRow[] {
+  const prepared = prepareAnalysis(input);
+  const k = prepared.events.length;
+  const sequence = order ?? Array.from({ length: k }, (_, i) => i);
+  const seen = new Set(sequence);
+  if (sequence.length !== k || seen.size !== k || sequence.some((i) => !Number.isInteger(i) || i < 0 || i >= k)) {
+    throw new StatsInputError(messages.invalidOrder(k));
+  }
+  return sequence.map((study, step) => refitRow(prepared, sequence.slice(0, step + 1), study));
+}

@@ -1,0 +1,55 @@
+import { qProfileInterval } from '../heterogeneity/q-profile-interval.ts';
+import { createWorkspace } from '../heterogeneity/residual-moments.ts';
+import { messages } from '../messages.ts';
+import { fitModel } from '../models/fit-model.ts';
+import type { PooledAnalysis } from '../types.ts';
+import type { PreparedAnalysis } from './prepare-analysis.ts';
+import { studyRows } from './study-rows.ts';
+import { subsetData } from './subset-data.ts';
+import { summarizeLevel } from './summarize-level.ts';
+
+/**
+ * Pools the listed studies of a prepared analysis: fits the model (metafor `rma.uni()`),
+ * back-transforms the estimate and intervals, adds the Q-profile interval of tau² and the
+ * study rows, and collects the warnings.
+ *
+ * Reference: Viechtbauer W (2010). Conducting meta-analyses in R with the metafor package.
+ * Journal of Statistical Software 36(3). https://doi.org/10.18637/jss.v036.i03
+ *
+ * @param prepared the prepared analysis
+ * @param indices positions of the studies to pool (0-based, in input order)
+ * @returns the pooled analysis of those studies
+ * @example
+ * poolStudies(prepareAnalysis(input), [0, 1, 2]).proportion.estimate
+ */
+export function poolStudies(prepared: PreparedAnalysis, indices: readonly number[]): PooledAnalysis {
+  const { settings } = prepared;
+  const subset = subsetData(prepared, indices);
+  const workspace = createWorkspace(subset.data);
+  const fit = fitModel(subset.data, settings.method, settings.ci, settings.level, settings.control, workspace);
+  const summary = summarizeLevel(fit, 0, settings, subset.harmonicN);
+  const warnings: string[] = [];
+  if (subset.correctedCount > 0) warnings.push(messages.correctionApplied(settings.add, subset.correctedCount, settings.transform));
+  warnings.push(...fit.warnings, ...summary.warnings);
+  const randomEffects = fit.method !== 'FE' && fit.Q_df > 0;
+  return {
+    k: fit.k,
+    transform: settings.transform,
+    method: fit.method,
+    ci: fit.ci,
+    level: settings.level,
+    tau2: fit.tau2,
+    tau: Math.sqrt(fit.tau2),
+    I2: fit.I2,
+    H2: fit.H2,
+    Q: fit.Q,
+    Q_df: fit.Q_df,
+    Q_p: fit.Q_p,
+    df: fit.df,
+    transformed: summary.transformed,
+    proportion: summary.proportion,
+    tau2_ci: randomEffects ? qProfileInterval(subset.data, settings.level, fit.typicalVariance, workspace) : null,
+    studies: studyRows(prepared, indices, fit.weights),
+    warnings,
+  };
+}

@@ -1,0 +1,62 @@
+import { studyInterval } from '../intervals/study-interval.ts';
+import { studyEffects, type StudyEffects } from '../transforms/study-effects.ts';
+import type { MetaProportionsInput } from '../types.ts';
+import { validateInput, type AnalysisSettings } from './validate-input.ts';
+
+/** A validated request with its study effects, shared by every analysis of the same studies. */
+export interface PreparedAnalysis {
+  readonly settings: AnalysisSettings;
+  readonly events: readonly number[];
+  readonly n: readonly number[];
+  readonly labels: readonly string[] | null;
+  readonly groups: readonly string[] | null;
+  readonly effects: StudyEffects;
+  /** study intervals [lower, upper] per study, computed on first use */
+  intervals: Float64Array | null;
+}
+
+/**
+ * Validates a request and computes the study effects (metafor `escalc()`) once, so that the
+ * overall analysis, subgroups, leave-one-out and cumulative runs share them.
+ *
+ * Reference: Viechtbauer W (2010). Conducting meta-analyses in R with the metafor package.
+ * Journal of Statistical Software 36(3). https://doi.org/10.18637/jss.v036.i03
+ *
+ * @param input the request (counts, options by name)
+ * @returns settings, effects (transformed scale) and the study data
+ * @throws StatsInputError for invalid input
+ * @example
+ * prepareAnalysis({ events: [1, 2], n: [10, 10], transform: 'PLO', method: 'DL' }).effects.yi.length // 2
+ */
+export function prepareAnalysis(input: MetaProportionsInput): PreparedAnalysis {
+  const settings = validateInput(input);
+  const effects = studyEffects(input.events, input.n, settings.transform, settings.add, settings.to);
+  return {
+    settings,
+    events: input.events,
+    n: input.n,
+    labels: input.labels ?? null,
+    groups: input.groups ?? null,
+    effects,
+    intervals: null,
+  };
+}
+
+/**
+ * The study intervals of a prepared analysis ([lower, upper] pairs in one array).
+ *
+ * @param prepared the prepared analysis
+ * @returns interval bounds on the proportion scale, 2 per study
+ */
+export function studyIntervals(prepared: PreparedAnalysis): Float64Array {
+  if (prepared.intervals !== null) return prepared.intervals;
+  const { events, n, settings } = prepared;
+  const intervals = new Float64Array(2 * events.length);
+  for (let i = 0; i < events.length; i++) {
+    const [lower, upper] = studyInterval(events[i]!, n[i]!, settings.level, settings.studyInterval);
+    intervals[2 * i] = lower;
+    intervals[2 * i + 1] = upper;
+  }
+  prepared.intervals = intervals;
+  return intervals;
+}

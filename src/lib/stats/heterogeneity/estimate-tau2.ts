@@ -1,0 +1,106 @@
+import { messages } from '../messages.ts';
+import type { Tau2Method } from '../methods.ts';
+import type { EffectData } from '../models/effect-data.ts';
+import type { FitControl } from '../types.ts';
+import { derSimonianLaird } from './dersimonian-laird.ts';
+import { fisherScoring, type Likelihood } from './fisher-scoring.ts';
+import { hedges } from './hedges.ts';
+import { logLikelihood } from './log-likelihood.ts';
+import { METAFOR_ROOT_TOLERANCE, pauleMandel } from './paule-mandel.ts';
+import type { Workspace } from './residual-moments.ts';
+import { sidikJonkman } from './sidik-jonkman.ts';
+
+/**
+ * Defaults of {@link FitControl}: the settings under which the engine is checked against
+ * metafor (`control = list(threshold = 1e-12, maxiter = 5000, stepadj = 0.5)`). Following
+ * the same Fisher-scoring path matters where tau² ends at the boundary or the typical
+ * within-study variance is tiny: there metafor's own answer depends on where it stopped.
+ */
+export const DEFAULT_CONTROL = {
+  threshold: 1e-12,
+  maxIterations: 5000,
+  stepAdjustment: 0.5,
+  rootTolerance: METAFOR_ROOT_TOLERANCE,
+} as const;
+
+/** tau² with the method that produced it and anything worth telling the reader. */
+export interface Tau2Result {
+  readonly tau2: number;
+  /** the method used: the requested one, or DL after a fallback */
+  readonly method: Tau2Method;
+  readonly warnings: string[];
+}
+
+/** metafor's check that REML/ML did not stop below the likelihood at tau² = 0 (its `ll0check`). */
+function stuckBelowZero(data: EffectData, workspace: Workspace, likelihood: Likelihood, tau2: number, threshold: number): boolean {
+  if (!(tau2 > threshold)) return false;
+  const atZero = logLikelihood(data, workspace, likelihood, 0);
+  const atEstimate = logLikelihood(data, workspace, likelihood, tau2);
+  return atZero - atEstimate > METAFOR_ROOT_TOLERANCE;
+}
+
+/** REML or ML: Fisher scoring from the HE estimate; DL when it does not converge. */
+function maximumLikelihood(data: EffectData, workspace: Workspace, likelihood: Likelihood, control: FitControl): Tau2Result {
+  const threshold = control.threshold ?? DEFAULT_CONTROL.threshold;
+  const start = hedges(data).tau2;
+  const result = fisherScoring(
+    data,
+    workspace,
+    likelihood,
+    start,
+    threshold,
+    control.maxIterations ?? DEFAULT_CONTROL.maxIterations,
+    control.stepAdjustment ?? DEFAULT_CONTROL.stepAdjustment,
+  );
+  if (result.converged) {
+    if (stuckBelowZero(data, workspace, likelihood, result.tau2, threshold)) {
+      return { tau2: 0, method: likelihood, warnings: [messages.localMaximum(likelihood)] };
+    }
+    return { tau2: result.tau2, method: likelihood, warnings: [] };
+  }
+  // REML fallback, as metafor's method = c("REML", "DL")
+  const fallback = derSimonianLaird(data, workspace);
+  const warnings = [messages.iterationFallback(likelihood, result.iterations, 'DL')];
+  if (fallback.raw < 0) warnings.push(messages.tau2Truncated('DL', fallback.raw));
+  return { tau2: fallback.tau2, method: 'DL', warnings };
+}
+
+/**
+ * Estimates tau² with the named method, as metafor's `rma.uni()` defines each estimator,
+ * and says in `warnings` when it truncated a negative estimate, fell back to DL because
+ * REML/ML did not converge, or set tau² to 0 after a local maximum.
+ *
+ * Reference: Viechtbauer W (2005). Bias and efficiency of meta-analytic variance estimators
+ * in the random-effects model. Journal of Educational and Behavioral Statistics 30(3),
+ * 261-293. https://doi.org/10.3102/10769986030003261
+ *
+ * @param data effect sizes and sampling variances (transformed scale), k > p
+ * @param workspace scratch arrays for the data
+ * @param method DL, REML, ML, PM, HE or SJ
+ * @param control convergence settings
+ * @returns tau² (transformed scale), the method used, warnings
+ * @example
+ * estimateTau2(effectData([0.1, 0.5, 0.3], [0.01, 0.02, 0.015]), ws, 'DL', {}).tau2 // 0.01788…
+ */
+export function estimateTau2(data: EffectData, workspace: Workspace, method: Tau2Method, control: FitControl): Tau2Result {
+  switch (method) {
+    case 'REML':
+    case 'ML':
+      return maximumLikelihood(data, workspace, method, control);
+    case 'PM': {
+      const result = pauleMandel(data, workspace, control.rootTolerance ?? DEFAULT_CONTROL.rootTolerance);
+      const warnings = result.extended ? [messages.searchIntervalExtended('PM', result.searchUpper)] : [];
+      if (result.converged) return { tau2: result.tau2, method, warnings };
+      const fallback = derSimonianLaird(data, workspace);
+      warnings.push(messages.iterationFallback('PM', result.iterations, 'DL'));
+      return { tau2: fallback.tau2, method: 'DL', warnings };
+    }
+    case 'DL':
+    case 'HE':
+    case 'SJ': {
+      const result = method === 'DL' ? derSimonianLaird(data, workspace) : method === 'HE' ? hedges(data) : sidikJonkman(data, workspace);
+      const warnings = result.raw < 0 ? [messages.tau2Truncated(method, result.raw)] : [];
+      return { tau2: result.tau2, method, warnings };
+    }
+  }
+}

@@ -1,0 +1,153 @@
+import type { EffectData } from '../models/effect-data.ts';
+
+/** Positions in the moments array filled by {@link residualMoments}. */
+export const MOMENT = {
+  /** Y'PY = Σ wᵢ (yᵢ - b_g)², the generalised Q statistic */
+  rss: 0,
+  /** Y'PPY = Σ (wᵢ (yᵢ - b_g))² */
+  ypp: 1,
+  /** tr(P) = Σ_g (Σ w - Σ w² / Σ w) */
+  trP: 2,
+  /** tr(PP) = Σ_g (Σ w² - 2 Σ w³ / Σ w + (Σ w² / Σ w)²) */
+  trPP: 3,
+  /** Σ wᵢ */
+  sumW: 4,
+  /** Σ wᵢ² */
+  sumW2: 5,
+} as const;
+
+/** Scratch arrays reused across iterations, so the estimator loops allocate nothing. */
+export interface Workspace {
+  /** wᵢ = 1 / (vᵢ + tau²) at the last evaluation */
+  readonly weights: Float64Array;
+  /** per level: Σ w, Σ w², Σ w³, Σ w y */
+  readonly levelSums: Float64Array;
+  /** per level: weighted mean b_g at the last evaluation */
+  readonly coefficients: Float64Array;
+  /** the sums listed in {@link MOMENT} */
+  readonly moments: Float64Array;
+}
+
+/**
+ * Allocates the scratch arrays for one dataset.
+ *
+ * @param data effect sizes and grouping
+ * @returns a workspace sized for the data
+ */
+export function createWorkspace(data: EffectData): Workspace {
+  return {
+    weights: new Float64Array(data.k),
+    levelSums: new Float64Array(4 * data.groupCount),
+    coefficients: new Float64Array(data.groupCount),
+    moments: new Float64Array(6),
+  };
+}
+
+/**
+ * The quadratic forms and traces of P = W - W X (X'W X)⁻¹ X'W that every tau² estimator
+ * needs, for W = diag(1 / (vᵢ + tau²)) and X the cell-means design of the grouping.
+ * P is block-diagonal by level, so all of them are O(k) sums.
+ *
+ * Reference: Viechtbauer W (2005). Bias and efficiency of meta-analytic variance estimators
+ * in the random-effects model. Journal of Educational and Behavioral Statistics 30(3),
+ * 261-293. https://doi.org/10.3102/10769986030003261
+ *
+ * @param data effect sizes (transformed scale) and grouping
+ * @param tau2 between-study variance (transformed scale), ≥ 0
+ * @param workspace scratch arrays from {@link createWorkspace}; the result is `workspace.moments`
+ * @returns `workspace.moments`, indexed by {@link MOMENT}
+ */
+export function residualMoments(data: EffectData, tau2: number, workspace: Workspace): Float64Array {
+  return data.groupCount === 1 ? interceptMoments(data, tau2, workspace) : groupedMoments(data, tau2, workspace);
+}
+
+/**
+ * The intercept-only case in a single pass over the studies, with the sums of squares
+ * expanded about the weighted mean (the data are centred first, so the expansion loses
+ * no precision). This is the hot path of Fisher scoring.
+ */
+function interceptMoments(data: EffectData, tau2: number, workspace: Workspace): Float64Array {
+  const { k, yi, vi, centre } = data;
+  const { weights, levelSums, coefficients, moments } = workspace;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let sumWD = 0;
+  let sumWDD = 0;
+  let sumW2D = 0;
+  let sumW2DD = 0;
+  for (let i = 0; i < k; i++) {
+    const w = 1 / (vi[i]! + tau2);
+    weights[i] = w;
+    const d = yi[i]! - centre;
+    const w2 = w * w;
+    s1 += w;
+    s2 += w2;
+    s3 += w2 * w;
+    sumWD += w * d;
+    sumWDD += w * d * d;
+    sumW2D += w2 * d;
+    sumW2DD += w2 * d * d;
+  }
+  const b = sumWD / s1;
+  const ratio = s2 / s1;
+  coefficients[0] = centre + b;
+  levelSums[0] = s1;
+  levelSums[1] = s2;
+  levelSums[2] = s3;
+  levelSums[3] = s1 * (centre + b);
+  moments[MOMENT.rss] = sumWDD - b * sumWD;
+  moments[MOMENT.ypp] = sumW2DD - 2 * b * sumW2D + b * b * s2;
+  moments[MOMENT.trP] = s1 - ratio;
+  moments[MOMENT.trPP] = s2 - (2 * s3) / s1 + ratio * ratio;
+  moments[MOMENT.sumW] = s1;
+  moments[MOMENT.sumW2] = s2;
+  return moments;
+}
+
+/** Several levels: per-level sums, then the residuals about each level's weighted mean. */
+function groupedMoments(data: EffectData, tau2: number, workspace: Workspace): Float64Array {
+  const { k, yi, vi, group, groupCount } = data;
+  const { weights, levelSums, coefficients, moments } = workspace;
+  levelSums.fill(0);
+  let sumW = 0;
+  let sumW2 = 0;
+  for (let i = 0; i < k; i++) {
+    const w = 1 / (vi[i]! + tau2);
+    weights[i] = w;
+    const offset = 4 * group[i]!;
+    const w2 = w * w;
+    levelSums[offset] = levelSums[offset]! + w;
+    levelSums[offset + 1] = levelSums[offset + 1]! + w2;
+    levelSums[offset + 2] = levelSums[offset + 2]! + w2 * w;
+    levelSums[offset + 3] = levelSums[offset + 3]! + w * yi[i]!;
+    sumW += w;
+    sumW2 += w2;
+  }
+  let trP = 0;
+  let trPP = 0;
+  for (let g = 0; g < groupCount; g++) {
+    const s1 = levelSums[4 * g]!;
+    const s2 = levelSums[4 * g + 1]!;
+    const s3 = levelSums[4 * g + 2]!;
+    coefficients[g] = levelSums[4 * g + 3]! / s1;
+    const ratio = s2 / s1;
+    trP += s1 - ratio;
+    trPP += s2 - (2 * s3) / s1 + ratio * ratio;
+  }
+  let rss = 0;
+  let ypp = 0;
+  for (let i = 0; i < k; i++) {
+    const w = weights[i]!;
+    const weightedResidual = w * (yi[i]! - coefficients[group[i]!]!);
+    rss += weightedResidual * (yi[i]! - coefficients[group[i]!]!);
+    ypp += weightedResidual * weightedResidual;
+  }
+  moments[MOMENT.rss] = rss;
+  moments[MOMENT.ypp] = ypp;
+  moments[MOMENT.trP] = trP;
+  moments[MOMENT.trPP] = trPP;
+  moments[MOMENT.sumW] = sumW;
+  moments[MOMENT.sumW2] = sumW2;
+  return moments;
+}
