@@ -167,7 +167,7 @@ export function forestSpec(input: ForestInput): TopLevelSpec {
     data: { name: 'rows' },
     transform: [{ filter }],
     // Only study labels are cut to the column; notes run across the empty columns beside them.
-    mark: { type: 'text' as const, align, baseline: 'middle' as const, fontSize: 11, ...(field === 'label' && !style.fontStyle ? { limit: w } : {}), ...style },
+    mark: { type: 'text' as const, align, baseline: 'middle' as const, fontSize: 11, ...(field === 'label' && !style.fontStyle && !style.fontWeight ? { limit: w } : {}), ...style },
     encoding: { y, x: { value: align === 'left' ? 0 : w }, text: { field } },
   });
   const textColumn = (field: ForestTextField, title: string, w: number, align: 'left' | 'right') => ({
@@ -243,7 +243,7 @@ export function forestSpec(input: ForestInput): TopLevelSpec {
     description: `Forest plot: ${input.title}`,
     datasets: { rows: rows as unknown as Record<string, unknown>[] },
     config: { view: { stroke: null }, font: 'system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif', axis: { labelFontSize: 11, titleFontSize: 11 } },
-    hconcat: [textColumn('label', 'Study', 190, 'left'), textColumn('eventsText', 'Events/n', 58, 'right'), plot, textColumn('estimateText', '% [95% CI]', 130, 'right'), textColumn('weightText', 'Weight', 52, 'right')],
+    hconcat: [textColumn('label', 'Study', 215, 'left'), textColumn('eventsText', 'Events/n', 58, 'right'), plot, textColumn('estimateText', '% [95% CI]', 130, 'right'), textColumn('weightText', 'Weight', 52, 'right')],
     spacing: 8,
     // Lay columns out by their given widths: notes overflow into the empty columns beside them.
     bounds: 'flush',
