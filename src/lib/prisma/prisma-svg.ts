@@ -276,9 +276,9 @@ function drawWide(flow: PrismaFlow, resolve: (path: string) => string): Drawing 
   const sourceW = 320;
   const sourceGap = 30;
   const cx = left + sourceW + sourceGap / 2;
-  const mainW = 330;
+  const mainW = 344;
   const main = { x: cx - mainW / 2, w: mainW };
-  const side = { x: cx + mainW / 2 + 50, w: 340 };
+  const side = { x: cx + mainW / 2 + 46, w: 340 };
   const width = side.x + side.w + 4;
   const rowGap = 34;
 
