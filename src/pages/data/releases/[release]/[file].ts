@@ -1,0 +1,30 @@
+/**
+ * Public data of every release: analyses.json (the pooled results), studies.csv and
+ * results.csv (tidy tables) and reproduce.R (recomputes results.csv with metafor).
+ */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getEntry } from 'astro:content';
+import { allReleases, releaseData } from '../../../../lib/review/release-data.ts';
+import { reproduceR, resultsCsv, studiesCsv } from '../../../../lib/review/exports.ts';
+
+const FILES = ['analyses.json', 'studies.csv', 'results.csv', 'reproduce.R'] as const;
+
+export const getStaticPaths = (() =>
+  allReleases().flatMap((r) => FILES.map((file) => ({ params: { release: String(r.release), file } })))) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ params, site }) => {
+  const data = releaseData(Number(params.release));
+  const review = (await getEntry('review', 'review'))!.data;
+  const variables = review.subgroups.map((v) => v.id);
+  const base = new URL(import.meta.env.BASE_URL, site ?? 'https://example.org').href;
+  switch (params.file) {
+    case 'analyses.json':
+      return new Response(`${JSON.stringify(data, null, 1)}\n`, { headers: { 'content-type': 'application/json' } });
+    case 'studies.csv':
+      return new Response(studiesCsv(data, variables), { headers: { 'content-type': 'text/csv' } });
+    case 'results.csv':
+      return new Response(resultsCsv(data), { headers: { 'content-type': 'text/csv' } });
+    default:
+      return new Response(reproduceR(data, base, variables), { headers: { 'content-type': 'text/plain' } });
+  }
+};
