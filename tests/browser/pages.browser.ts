@@ -24,7 +24,10 @@ test('every page loads without a console error or a broken internal link', async
   const problems: string[] = [];
   for (const p of pages) {
     const { page, errors } = await ctx.open(p);
-    const links = await page.$$eval('a[href]', (as) => as.map((a) => (a as HTMLAnchorElement).href));
+    // SVG links (the PRISMA diagram) expose href as an SVGAnimatedString.
+    const links = await page.$$eval('a[href]', (as) =>
+      as.map((a) => (a instanceof SVGAElement ? new URL(a.href.baseVal, document.baseURI).href : (a as HTMLAnchorElement).href)),
+    );
     for (const link of links) {
       const u = new URL(link);
       if (u.origin !== new URL(ctx.root).origin) continue;
