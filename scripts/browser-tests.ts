@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { runAll } from '../tests/browser/harness.ts';
 import '../tests/browser/pages.browser.ts';
+import '../tests/browser/site.browser.ts';
 
 const args = process.argv.slice(2);
 const distIndex = args.indexOf('--dist');
