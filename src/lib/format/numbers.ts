@@ -18,9 +18,18 @@ export function longDate(iso: string): string {
   return DATE_FORMAT.format(new Date(`${iso}T00:00:00Z`));
 }
 
-/** A pooled proportion as a percentage: one decimal, two below 1% so small rates do not read as 0. */
-export function pooledPercent(p: number): string {
-  return percent(p, Math.abs(p) < 0.01 ? 2 : 1);
+/**
+ * A pooled proportion as a percentage: one decimal, two when the estimate is below 1% so small
+ * rates do not read as 0. Give the estimate as `reference` when formatting its interval bounds,
+ * so an estimate and its interval share one precision.
+ */
+export function pooledPercent(p: number, reference: number = p): string {
+  return percent(p, Math.abs(reference) < 0.01 ? 2 : 1);
+}
+
+/** "52.5 (41.0 to 63.9)": an estimate and its interval, in percent, at one precision. */
+export function percentWithInterval(r: { estimate: number; ci_lower: number; ci_upper: number }): string {
+  return `${pooledPercent(r.estimate)} (${pooledPercent(r.ci_lower, r.estimate)} to ${pooledPercent(r.ci_upper, r.estimate)})`;
 }
 
 /** A p-value as journals print it: "< 0.001" or three decimals. */

@@ -8,7 +8,10 @@ export const NAV: readonly NavItem[] = [
   { label: 'Overview', path: '/' },
   { label: 'Chapters', path: '/chapters/' },
   { label: 'Results', path: '/outcomes/' },
+  { label: 'Tables', path: '/tables/' },
   { label: 'Trials', path: '/trials/' },
   { label: 'PRISMA', path: '/prisma/' },
   { label: 'For curators', path: '/curators/fields/' },
+  { label: 'Search', path: '/search/' },
+  { label: 'About', path: '/about/' },
 ];

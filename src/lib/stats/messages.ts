@@ -31,6 +31,15 @@ export const messages = {
   eggerEqualPrecision: (): string => "Egger's test needs studies of different precision (all standard errors are equal)",
   notAnObject: (): string => 'each case must be a JSON object',
   internalError: (detail: string): string => `internal error: ${detail}`,
+  csvEmpty: (): string => 'the CSV file has no header row (expected study,events,n)',
+  csvMissingColumn: (column: string, header: readonly string[]): string =>
+    `the CSV file has no "${column}" column (columns: ${list(header)})`,
+  csvColumnCount: (line: number, expected: number, got: number): string =>
+    `line ${line}: expected ${expected} fields like the header, got ${got}`,
+  csvBadCount: (line: number, column: string, value: string): string =>
+    `line ${line}: ${column} must be a whole number, got "${value}"`,
+  csvUnclosedQuote: (line: number): string => `line ${line}: a quoted field is not closed`,
+  csvNoRows: (): string => 'the CSV file has a header but no studies',
 
   // warnings: recoverable conditions
   tau2Truncated: (method: string, raw: number): string =>

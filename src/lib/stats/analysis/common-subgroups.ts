@@ -7,6 +7,7 @@ import type { PooledAnalysis } from '../types.ts';
 import type { BetweenSubgroups } from './between-subgroups.ts';
 import type { GroupLevels } from './group-levels.ts';
 import type { PreparedAnalysis } from './prepare-analysis.ts';
+import { defineLazy } from './define-lazy.ts';
 import { studyRows } from './study-rows.ts';
 import { subsetData } from './subset-data.ts';
 import { summarizeLevel } from './summarize-level.ts';
@@ -64,7 +65,7 @@ export function commonSubgroups(prepared: PreparedAnalysis, levels: GroupLevels)
     const weights = new Float64Array(members.length);
     members.forEach((i, j) => (weights[j] = 1 / (prepared.effects.vi[i]! + fit.tau2)));
     const heterogeneous = own.Q_df > 0 && fit.method !== 'FE';
-    subgroups[name] = {
+    const analysis = {
       k: members.length,
       transform: settings.transform,
       method: fit.method,
@@ -81,9 +82,9 @@ export function commonSubgroups(prepared: PreparedAnalysis, levels: GroupLevels)
       transformed: summary.transformed,
       proportion: summary.proportion,
       tau2_ci: null,
-      studies: studyRows(prepared, members, weights),
       warnings,
     };
+    subgroups[name] = defineLazy(analysis, 'studies', () => studyRows(prepared, members, weights));
   });
   const df1 = levels.names.length - 1;
   const statistic = equalityStatistic(fit);

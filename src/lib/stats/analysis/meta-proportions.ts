@@ -35,8 +35,8 @@ export function metaProportions(input: MetaProportionsInput): MetaProportionsRes
   const levels = groupLevels(prepared.groups);
   const between =
     prepared.settings.subgroupTest === 'common' ? commonSubgroups(prepared, levels) : separateSubgroups(prepared, levels);
-  return {
-    ...overall,
+  // extend the overall result in place: spreading it would compute its lazy fields
+  return Object.assign(overall, {
     subgroups: between.subgroups,
     subgroup_test: prepared.settings.subgroupTest,
     Q_between: between.Q_between,
@@ -44,5 +44,5 @@ export function metaProportions(input: MetaProportionsInput): MetaProportionsRes
     Q_between_df2: between.Q_between_df2,
     Q_between_p: between.Q_between_p,
     warnings: [...overall.warnings, ...between.warnings],
-  };
+  });
 }

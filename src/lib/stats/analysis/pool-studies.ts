@@ -1,5 +1,6 @@
 import { qProfileInterval } from '../heterogeneity/q-profile-interval.ts';
 import { createWorkspace } from '../heterogeneity/residual-moments.ts';
+import { defineLazy } from './define-lazy.ts';
 import { messages } from '../messages.ts';
 import { fitModel } from '../models/fit-model.ts';
 import type { PooledAnalysis } from '../types.ts';
@@ -11,7 +12,7 @@ import { summarizeLevel } from './summarize-level.ts';
 /**
  * Pools the listed studies of a prepared analysis: fits the model (metafor `rma.uni()`),
  * back-transforms the estimate and intervals, adds the Q-profile interval of tau² and the
- * study rows, and collects the warnings.
+ * study rows (both computed when first read), and collects the warnings.
  *
  * Reference: Viechtbauer W (2010). Conducting meta-analyses in R with the metafor package.
  * Journal of Statistical Software 36(3). https://doi.org/10.18637/jss.v036.i03
@@ -32,7 +33,7 @@ export function poolStudies(prepared: PreparedAnalysis, indices: readonly number
   if (subset.correctedCount > 0) warnings.push(messages.correctionApplied(settings.add, subset.correctedCount, settings.transform));
   warnings.push(...fit.warnings, ...summary.warnings);
   const randomEffects = fit.method !== 'FE' && fit.Q_df > 0;
-  return {
+  const analysis = {
     k: fit.k,
     transform: settings.transform,
     method: fit.method,
@@ -48,8 +49,11 @@ export function poolStudies(prepared: PreparedAnalysis, indices: readonly number
     df: fit.df,
     transformed: summary.transformed,
     proportion: summary.proportion,
-    tau2_ci: randomEffects ? qProfileInterval(subset.data, settings.level, fit.typicalVariance, workspace) : null,
-    studies: studyRows(prepared, indices, fit.weights),
     warnings,
   };
+  // computed on first read: they cost more than the pooling itself
+  defineLazy(analysis, 'tau2_ci', () =>
+    randomEffects ? qProfileInterval(subset.data, settings.level, fit.typicalVariance, workspace) : null,
+  );
+  return defineLazy(analysis, 'studies', () => studyRows(prepared, indices, fit.weights)) as PooledAnalysis;
 }

@@ -58,8 +58,8 @@ export function betaQuantile(p: number, a: number, b: number): number {
     const step = u / (1 - 0.5 * Math.min(1, u * ((a - 1) / x - (b - 1) / (1 - x))));
     let next = x - step;
     if (!(next > low && next < high)) next = 0.5 * (low + high);
-    // Halley converges cubically: once a step is this small the next error is below 1e-20
-    if (Math.abs(next - x) <= 1e-10 * next) return next;
+    // Halley converges cubically: once a step is below 1e-8 the next error is below 1e-20
+    if (Math.abs(next - x) <= 1e-8 * next) return next;
     x = next;
   }
   return x;
