@@ -47,7 +47,8 @@ export { pauleMandel } from './heterogeneity/paule-mandel.ts';
 export { fisherScoring } from './heterogeneity/fisher-scoring.ts';
 export { estimateTau2 } from './heterogeneity/estimate-tau2.ts';
 export { qProfileInterval } from './heterogeneity/q-profile-interval.ts';
-export { createWorkspace, residualMoments } from './heterogeneity/residual-moments.ts';
+export { createWorkspace, type Workspace } from './heterogeneity/create-workspace.ts';
+export { residualMoments, MOMENT } from './heterogeneity/residual-moments.ts';
 
 // Distributions and numerics
 export { normalCdf } from './distributions/normal-cdf.ts';

@@ -60,4 +60,6 @@ export const messages = {
   searchIntervalExtended: (method: string, upper: number): string =>
     `${method}: the default tau² search interval was too short and was extended to ${format(upper)}`,
   subgroupSingleLevel: (): string => 'only one subgroup level: no test between subgroups',
+  betweenUndefined: (): string =>
+    'the test between subgroups is undefined: a subgroup estimate has a standard error of 0 (Hartung-Knapp with identical studies)',
 } as const;

@@ -41,6 +41,7 @@ function summary(analysis: PooledAnalysis): BatchSummary {
  *
  * @param value a parsed JSON line (counts on the count scale)
  * @returns the batch record for that case
+ * @throws never: a refused or failed case becomes an error record
  * @example
  * batchCase({ id: 'a', events: [3], n: [2], transform: 'PAS', method: 'DL', ci: 'z' })
  * // { id: 'a', error: 'study 1: events (3) exceed n (2)' }

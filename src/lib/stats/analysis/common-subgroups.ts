@@ -40,6 +40,7 @@ function equalityStatistic(fit: ModelFit): number {
  * @param prepared the prepared analysis
  * @param levels the grouping of its studies
  * @returns one analysis per level and the test between them
+ * @throws never: input was validated by prepareAnalysis
  * @example
  * commonSubgroups(prepared, groupLevels(['NK', 'T', 'NK', 'T'])).Q_between_df // 1
  */

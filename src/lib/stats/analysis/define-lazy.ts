@@ -11,6 +11,7 @@
  * @param key the property name
  * @param compute computes the value once
  * @returns the target, for chaining
+ * @throws whatever `compute` throws, on first read
  * @example
  * defineLazy({}, 'answer', () => 42).answer // 42
  */

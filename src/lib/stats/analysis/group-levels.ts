@@ -17,6 +17,7 @@ export interface GroupLevels {
  *
  * @param groups the level of each study
  * @returns level names, each study's level index and each level's studies
+ * @throws never
  * @example
  * groupLevels(['NK', 'T', 'NK']).members // [[0, 2], [1]]
  */

@@ -24,7 +24,7 @@ import { separateSubgroups } from './separate-subgroups.ts';
  * @throws StatsInputError for invalid input (no studies, events > n, unknown method, …)
  * @example
  * metaProportions({ events: [4, 9, 16], n: [10, 15, 20], transform: 'PAS', method: 'REML' })
- *   .proportion.estimate // 0.6409…
+ *   .proportion.estimate // 0.625238693002…
  */
 export function metaProportions(input: MetaProportionsInput): MetaProportionsResult {
   const prepared = prepareAnalysis(input);

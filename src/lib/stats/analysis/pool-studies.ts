@@ -1,5 +1,5 @@
 import { qProfileInterval } from '../heterogeneity/q-profile-interval.ts';
-import { createWorkspace } from '../heterogeneity/residual-moments.ts';
+import { createWorkspace } from '../heterogeneity/create-workspace.ts';
 import { defineLazy } from './define-lazy.ts';
 import { messages } from '../messages.ts';
 import { fitModel } from '../models/fit-model.ts';
@@ -20,6 +20,7 @@ import { summarizeLevel } from './summarize-level.ts';
  * @param prepared the prepared analysis
  * @param indices positions of the studies to pool (0-based, in input order)
  * @returns the pooled analysis of those studies
+ * @throws never: input was validated by prepareAnalysis
  * @example
  * poolStudies(prepareAnalysis(input), [0, 1, 2]).proportion.estimate
  */
@@ -52,8 +53,8 @@ export function poolStudies(prepared: PreparedAnalysis, indices: readonly number
     warnings,
   };
   // computed on first read: they cost more than the pooling itself
-  defineLazy(analysis, 'tau2_ci', () =>
+  const withInterval = defineLazy(analysis, 'tau2_ci', () =>
     randomEffects ? qProfileInterval(subset.data, settings.level, fit.typicalVariance, workspace) : null,
   );
-  return defineLazy(analysis, 'studies', () => studyRows(prepared, indices, fit.weights)) as PooledAnalysis;
+  return defineLazy(withInterval, 'studies', () => studyRows(prepared, indices, fit.weights));
 }

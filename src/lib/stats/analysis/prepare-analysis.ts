@@ -1,4 +1,3 @@
-import { studyInterval } from '../intervals/study-interval.ts';
 import { studyEffects, type StudyEffects } from '../transforms/study-effects.ts';
 import type { MetaProportionsInput } from '../types.ts';
 import { validateInput, type AnalysisSettings } from './validate-input.ts';
@@ -40,23 +39,4 @@ export function prepareAnalysis(input: MetaProportionsInput): PreparedAnalysis {
     effects,
     intervals: null,
   };
-}
-
-/**
- * The study intervals of a prepared analysis ([lower, upper] pairs in one array).
- *
- * @param prepared the prepared analysis
- * @returns interval bounds on the proportion scale, 2 per study
- */
-export function studyIntervals(prepared: PreparedAnalysis): Float64Array {
-  if (prepared.intervals !== null) return prepared.intervals;
-  const { events, n, settings } = prepared;
-  const intervals = new Float64Array(2 * events.length);
-  for (let i = 0; i < events.length; i++) {
-    const [lower, upper] = studyInterval(events[i]!, n[i]!, settings.level, settings.studyInterval);
-    intervals[2 * i] = lower;
-    intervals[2 * i + 1] = upper;
-  }
-  prepared.intervals = intervals;
-  return intervals;
 }

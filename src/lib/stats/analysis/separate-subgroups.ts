@@ -19,6 +19,7 @@ import type { PreparedAnalysis } from './prepare-analysis.ts';
  * @param prepared the prepared analysis
  * @param levels the grouping of its studies
  * @returns one pooled analysis per level and the chi-square test between them
+ * @throws never: input was validated by prepareAnalysis
  * @example
  * separateSubgroups(prepared, groupLevels(['NK', 'T', 'NK', 'T'])).Q_between_df // 1
  */
@@ -34,12 +35,15 @@ export function separateSubgroups(prepared: PreparedAnalysis, levels: GroupLevel
   });
   // Q between: common-effect heterogeneity of the level estimates
   const between = fitModel(effectData(estimates, variances), 'FE', 'z', prepared.settings.level, {});
+  const warnings: string[] = [];
+  if (levels.names.length < 2) warnings.push(messages.subgroupSingleLevel());
+  else if (!Number.isFinite(between.Q)) warnings.push(messages.betweenUndefined());
   return {
     subgroups,
     Q_between: between.Q,
     Q_between_df: between.Q_df,
     Q_between_df2: null,
     Q_between_p: between.Q_p,
-    warnings: levels.names.length < 2 ? [messages.subgroupSingleLevel()] : [],
+    warnings,
   };
 }

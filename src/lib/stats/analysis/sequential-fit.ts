@@ -34,6 +34,7 @@ export interface RefitRow {
  * @param indices positions of the studies to fit
  * @param study the study this row is about (left out or added)
  * @returns the refit summary
+ * @throws never: input was validated by prepareAnalysis
  * @example
  * refitRow(prepared, [1, 2], 0).k // 2
  */

@@ -1,5 +1,6 @@
 import type { StudyRow } from '../types.ts';
-import { studyIntervals, type PreparedAnalysis } from './prepare-analysis.ts';
+import type { PreparedAnalysis } from './prepare-analysis.ts';
+import { studyIntervals } from './study-intervals.ts';
 
 /**
  * The per-study rows of an analysis: effect size and variance (transformed scale), observed
@@ -12,6 +13,7 @@ import { studyIntervals, type PreparedAnalysis } from './prepare-analysis.ts';
  * @param indices positions of the studies in the input, in the order of `weights`
  * @param weights model weights 1 / (vᵢ + tau²) of those studies
  * @returns one row per listed study
+ * @throws never: input was validated by prepareAnalysis
  * @example
  * studyRows(prepared, [0, 1], fit.weights)[0].weight // percent
  */

@@ -21,6 +21,7 @@ export interface SubsetData {
  * @param indices positions of the studies in the input (0-based)
  * @param levels level index of each listed study, for a model with several coefficients
  * @returns the data and the harmonic mean of the study sizes
+ * @throws never: input was validated by prepareAnalysis
  * @example
  * subsetData(prepared, [0, 2]).data.k // 2
  */

@@ -34,6 +34,7 @@ const BOUNDS = [
  * @param settings transform and back-transform
  * @param harmonicN harmonic mean of the level's study sizes (PFT with Miller's inverse)
  * @returns the estimate on both scales and warnings
+ * @throws never: input was validated by prepareAnalysis
  * @example
  * summarizeLevel(fitModel(data, 'DL', 'z', 0.95, {}), 0, settings, 20).proportion.estimate
  */

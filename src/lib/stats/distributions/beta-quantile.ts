@@ -36,8 +36,9 @@ function startingValue(p: number, a: number, b: number): number {
  * @param a first shape, a > 0
  * @param b second shape, b > 0
  * @returns the quantile in [0, 1]
+ * @throws never: arguments outside the domain give NaN
  * @example
- * betaQuantile(0.025, 3, 8) // 0.06022376918003495 (lower Clopper-Pearson bound of 3/10)
+ * betaQuantile(0.025, 3, 8) // 0.066739511177… (lower Clopper-Pearson bound of 3/10)
  */
 export function betaQuantile(p: number, a: number, b: number): number {
   if (!(p >= 0 && p <= 1) || !(a > 0) || !(b > 0)) return NaN;

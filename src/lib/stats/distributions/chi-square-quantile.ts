@@ -16,8 +16,9 @@ import { regularizedGamma } from './regularized-gamma.ts';
  * @param p a lower-tail probability in [0, 1]
  * @param df degrees of freedom, df > 0
  * @returns x with P(X ≤ x) = p
+ * @throws never: arguments outside the domain give NaN
  * @example
- * chiSquareQuantile(0.975, 9) // 19.02276780221112
+ * chiSquareQuantile(0.975, 9) // 19.022767798641…
  */
 export function chiSquareQuantile(p: number, df: number): number {
   if (!(p >= 0 && p <= 1) || !(df > 0)) return NaN;

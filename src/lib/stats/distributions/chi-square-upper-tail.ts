@@ -10,8 +10,9 @@ import { regularizedGamma } from './regularized-gamma.ts';
  * @param x the statistic, x ≥ 0
  * @param df degrees of freedom, df > 0
  * @returns the upper-tail probability; 1 when df is 0 and x is 0 (a single study)
+ * @throws never: arguments outside the domain give NaN
  * @example
- * chiSquareUpperTail(3.841458820694124, 1) // 0.05
+ * chiSquareUpperTail(3.841458820694124, 1) // 0.0500000000000… (the 95% point of chi-square(1))
  */
 export function chiSquareUpperTail(x: number, df: number): number {
   if (df === 0) return x > 0 ? 0 : 1;

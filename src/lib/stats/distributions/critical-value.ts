@@ -15,8 +15,9 @@ const cache = new Map<number, Map<number, number>>();
  * @param level confidence level in (0, 1)
  * @param df degrees of freedom of the t distribution, or null for the normal
  * @returns the critical value
+ * @throws never: arguments outside the domain give NaN
  * @example
- * criticalValue(0.95, null) // 1.9599639845400538
+ * criticalValue(0.95, null) // 1.959963984540…
  */
 export function criticalValue(level: number, df: number | null): number {
   let byDf = cache.get(level);

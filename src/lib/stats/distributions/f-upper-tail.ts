@@ -13,8 +13,9 @@ import { regularizedBeta } from './regularized-beta.ts';
  * @param df1 numerator degrees of freedom
  * @param df2 denominator degrees of freedom
  * @returns the upper-tail probability
+ * @throws never: arguments outside the domain give NaN
  * @example
- * fUpperTail(4.964602743730711, 1, 10) // 0.05
+ * fUpperTail(4.964602743730711, 1, 10) // 0.049999999999999 (0.05: the 95% point of F(1, 10))
  */
 export function fUpperTail(f: number, df1: number, df2: number): number {
   if (Number.isNaN(f) || !(df1 > 0) || !(df2 > 0)) return NaN;

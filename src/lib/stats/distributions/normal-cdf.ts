@@ -11,6 +11,7 @@ import { regularizedGamma } from './regularized-gamma.ts';
  * @param z a value on the standard normal scale
  * @param upper `true` for P(Z > z)
  * @returns the probability
+ * @throws never: arguments outside the domain give NaN
  * @example
  * normalCdf(1.959963984540054) // 0.975
  */

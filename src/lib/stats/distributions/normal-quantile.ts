@@ -45,8 +45,9 @@ function lowerQuantile(p: number): number {
  *
  * @param p a probability in [0, 1]
  * @returns z with Φ(z) = p; -Infinity at 0 and Infinity at 1
+ * @throws never: arguments outside the domain give NaN
  * @example
- * normalQuantile(0.975) // 1.959963984540054
+ * normalQuantile(0.975) // 1.959963984540…
  */
 export function normalQuantile(p: number): number {
   if (!(p >= 0 && p <= 1)) return NaN;

@@ -53,8 +53,9 @@ function continuedFraction(x: number, a: number, b: number): number {
  * @param y 1 - x, when the caller knows it more precisely than `1 - x`
  * @param logBeta log B(a, b), when the caller has it already (quantile searches)
  * @returns the probability in [0, 1]
+ * @throws never: arguments outside the domain give NaN
  * @example
- * regularizedBeta(0.5, 2, 2) // 0.5
+ * regularizedBeta(0.5, 2, 2) // 0.5000000000000012 (0.5 to rounding)
  */
 export function regularizedBeta(
   x: number,

@@ -21,8 +21,9 @@ const MAX_ITERATIONS = 10000;
  * @param x argument, x ≥ 0
  * @param upper `true` for Q(a, x), `false` for P(a, x)
  * @returns the probability in [0, 1]
+ * @throws never: arguments outside the domain give NaN
  * @example
- * regularizedGamma(1, 2, true) // 0.1353352832366127 (exp(-2))
+ * regularizedGamma(1, 2, true) // 0.135335283236612 (exp(-2))
  */
 export function regularizedGamma(a: number, x: number, upper: boolean): number {
   if (Number.isNaN(x) || Number.isNaN(a)) return NaN;

@@ -17,8 +17,9 @@ import { studentTUpperTail } from './student-t-upper-tail.ts';
  * @param p a lower-tail probability in [0, 1]
  * @param df degrees of freedom, df > 0
  * @returns t with P(T ≤ t) = p
+ * @throws never: arguments outside the domain give NaN
  * @example
- * studentTQuantile(0.975, 9) // 2.2621571627409915
+ * studentTQuantile(0.975, 9) // 2.262157162798…
  */
 export function studentTQuantile(p: number, df: number): number {
   if (!(p >= 0 && p <= 1) || !(df > 0)) return NaN;

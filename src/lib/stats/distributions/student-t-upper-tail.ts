@@ -12,8 +12,9 @@ import { regularizedBeta } from './regularized-beta.ts';
  * @param t the statistic
  * @param df degrees of freedom, df > 0
  * @returns the upper-tail probability
+ * @throws never: arguments outside the domain give NaN
  * @example
- * studentTUpperTail(2.262157162740991, 9) // 0.025
+ * studentTUpperTail(2.2621571627982049, 9) // 0.0250000000000… (the 97.5% point of t(9))
  */
 export function studentTUpperTail(t: number, df: number): number {
   if (Number.isNaN(t) || !(df > 0)) return NaN;

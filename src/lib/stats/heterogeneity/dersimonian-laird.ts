@@ -1,5 +1,6 @@
 import type { EffectData } from '../models/effect-data.ts';
-import { MOMENT, residualMoments, type Workspace } from './residual-moments.ts';
+import type { Workspace } from './create-workspace.ts';
+import { MOMENT, residualMoments } from './residual-moments.ts';
 import type { Tau2Estimate } from './tau2-estimate.ts';
 
 /**
@@ -14,7 +15,8 @@ import type { Tau2Estimate } from './tau2-estimate.ts';
  * @returns tau² (transformed scale) and its untruncated value
  * @throws never; all vᵢ must be > 0 (checked when the effects are computed)
  * @example
- * derSimonianLaird(effectData([0.1, 0.5, 0.3], [0.01, 0.02, 0.015]), ws).tau2 // 0.01788…
+ * const data = effectData([0.1, 0.5, 0.3], [0.01, 0.02, 0.015]);
+ * derSimonianLaird(data, createWorkspace(data)).tau2 // 0.025555555555…
  */
 export function derSimonianLaird(data: EffectData, workspace: Workspace): Tau2Estimate {
   const moments = residualMoments(data, 0, workspace);

@@ -7,7 +7,7 @@ import { fisherScoring, type Likelihood } from './fisher-scoring.ts';
 import { hedges } from './hedges.ts';
 import { logLikelihood } from './log-likelihood.ts';
 import { METAFOR_ROOT_TOLERANCE, pauleMandel } from './paule-mandel.ts';
-import type { Workspace } from './residual-moments.ts';
+import type { Workspace } from './create-workspace.ts';
 import { sidikJonkman } from './sidik-jonkman.ts';
 
 /**
@@ -79,8 +79,10 @@ function maximumLikelihood(data: EffectData, workspace: Workspace, likelihood: L
  * @param method DL, REML, ML, PM, HE or SJ
  * @param control convergence settings
  * @returns tau² (transformed scale), the method used, warnings
+ * @throws never: the data are checked when the effects are computed
  * @example
- * estimateTau2(effectData([0.1, 0.5, 0.3], [0.01, 0.02, 0.015]), ws, 'DL', {}).tau2 // 0.01788…
+ * const data = effectData([0.1, 0.5, 0.3], [0.01, 0.02, 0.015]);
+ * estimateTau2(data, createWorkspace(data), 'DL', {}).tau2 // 0.025555555555…
  */
 export function estimateTau2(data: EffectData, workspace: Workspace, method: Tau2Method, control: FitControl): Tau2Result {
   switch (method) {

@@ -1,5 +1,6 @@
 import type { EffectData } from '../models/effect-data.ts';
-import { MOMENT, residualMoments, type Workspace } from './residual-moments.ts';
+import type { Workspace } from './create-workspace.ts';
+import { MOMENT, residualMoments } from './residual-moments.ts';
 import type { Tau2Estimate } from './tau2-estimate.ts';
 
 /** Likelihoods maximised by Fisher scoring. */
@@ -24,9 +25,10 @@ export type Likelihood = 'REML' | 'ML';
  * @param maxIterations iteration limit
  * @param stepAdjustment factor applied to each step (metafor's `stepadj`)
  * @returns tau², iterations and whether the threshold was reached
+ * @throws never: the data are checked when the effects are computed
  * @example
- * fisherScoring(effectData([0.1, 0.5, 0.3], [0.01, 0.02, 0.015]), ws, 'REML', 0.025, 1e-12, 1000, 1).tau2
- * // 0.0213…
+ * const data = effectData([0.1, 0.5, 0.3], [0.01, 0.02, 0.015]);
+ * fisherScoring(data, createWorkspace(data), 'REML', 0.025, 1e-12, 1000, 1).tau2 // 0.025410341665…
  */
 export function fisherScoring(
   data: EffectData,

@@ -11,6 +11,7 @@ import type { Tau2Estimate } from './tau2-estimate.ts';
  *
  * @param data effect sizes and sampling variances (transformed scale), k > p
  * @returns tau² (transformed scale) and its untruncated value
+ * @throws never: the data are checked when the effects are computed
  * @example
  * hedges(effectData([0.1, 0.5, 0.3], [0.01, 0.02, 0.015])).tau2 // 0.025
  */

@@ -1,6 +1,7 @@
 import type { EffectData } from '../models/effect-data.ts';
 import type { Likelihood } from './fisher-scoring.ts';
-import { MOMENT, residualMoments, type Workspace } from './residual-moments.ts';
+import type { Workspace } from './create-workspace.ts';
+import { MOMENT, residualMoments } from './residual-moments.ts';
 
 const LOG_TWO_PI = Math.log(2 * Math.PI);
 
@@ -19,8 +20,10 @@ const LOG_TWO_PI = Math.log(2 * Math.PI);
  * @param likelihood `REML` or `ML`
  * @param tau2 between-study variance (transformed scale), ≥ 0
  * @returns the log-likelihood
+ * @throws never: the data are checked when the effects are computed
  * @example
- * logLikelihood(effectData([0.1, 0.5], [0.01, 0.02]), ws, 'ML', 0) // 3.06…
+ * const data = effectData([0.1, 0.5], [0.01, 0.02]);
+ * logLikelihood(data, createWorkspace(data), 'ML', 0) // -0.245947137367…
  */
 export function logLikelihood(data: EffectData, workspace: Workspace, likelihood: Likelihood, tau2: number): number {
   const moments = residualMoments(data, tau2, workspace);

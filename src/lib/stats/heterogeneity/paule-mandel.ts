@@ -1,7 +1,8 @@
 import type { EffectData } from '../models/effect-data.ts';
 import { brentRoot } from '../numeric/brent-root.ts';
 import { tau2SearchUpper } from './tau2-search-upper.ts';
-import { MOMENT, residualMoments, type Workspace } from './residual-moments.ts';
+import type { Workspace } from './create-workspace.ts';
+import { MOMENT, residualMoments } from './residual-moments.ts';
 import type { Tau2Estimate } from './tau2-estimate.ts';
 
 /** metafor's default root tolerance, `.Machine$double.eps^0.25`. */
@@ -25,8 +26,10 @@ const MAX_ITERATIONS = 1000;
  * @param workspace scratch arrays for the data
  * @param rootTolerance absolute tolerance on tau² (transformed scale)
  * @returns tau² (transformed scale), iterations, convergence, and the upper end searched
+ * @throws never: the data are checked when the effects are computed
  * @example
- * pauleMandel(effectData([0.1, 0.5, 0.3], [0.01, 0.02, 0.015]), ws).tau2 // 0.0217…
+ * const data = effectData([0.1, 0.5, 0.3], [0.01, 0.02, 0.015]);
+ * pauleMandel(data, createWorkspace(data)).tau2 // 0.025195392436…
  */
 export function pauleMandel(
   data: EffectData,

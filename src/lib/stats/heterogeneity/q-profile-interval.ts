@@ -1,7 +1,8 @@
 import { chiSquareQuantile } from '../distributions/chi-square-quantile.ts';
 import type { EffectData } from '../models/effect-data.ts';
 import type { Tau2Interval } from '../types.ts';
-import { createWorkspace, MOMENT, residualMoments, type Workspace } from './residual-moments.ts';
+import { createWorkspace, type Workspace } from './create-workspace.ts';
+import { MOMENT, residualMoments } from './residual-moments.ts';
 
 const RELATIVE_TOLERANCE = 1e-13;
 const MAX_ITERATIONS = 200;
@@ -64,8 +65,10 @@ function crossing(data: EffectData, workspace: Workspace, target: number, atZero
  * @param typicalVariance typical within-study variance (transformed scale) for I² and H²
  * @param workspace scratch arrays sized for the data (created when omitted)
  * @returns the bounds of tau² (transformed scale), I² (percent) and H²
+ * @throws never: the data are checked when the effects are computed
  * @example
- * qProfileInterval(effectData([0.1, 0.5, 0.3], [0.01, 0.02, 0.015]), 0.95, 0.0144).tau2_upper // 1.05…
+ * const data = effectData([0.1, 0.5, 0.3], [0.01, 0.02, 0.015]);
+ * qProfileInterval(data, 0.95, 0.014444444444444444).tau2_upper // 1.564920882734…
  */
 export function qProfileInterval(
   data: EffectData,

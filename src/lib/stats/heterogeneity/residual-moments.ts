@@ -1,4 +1,5 @@
 import type { EffectData } from '../models/effect-data.ts';
+import type { Workspace } from './create-workspace.ts';
 
 /** Positions in the moments array filled by {@link residualMoments}. */
 export const MOMENT = {
@@ -16,33 +17,6 @@ export const MOMENT = {
   sumW2: 5,
 } as const;
 
-/** Scratch arrays reused across iterations, so the estimator loops allocate nothing. */
-export interface Workspace {
-  /** wᵢ = 1 / (vᵢ + tau²) at the last evaluation */
-  readonly weights: Float64Array;
-  /** per level: Σ w, Σ w², Σ w³, Σ w y */
-  readonly levelSums: Float64Array;
-  /** per level: weighted mean b_g at the last evaluation */
-  readonly coefficients: Float64Array;
-  /** the sums listed in {@link MOMENT} */
-  readonly moments: Float64Array;
-}
-
-/**
- * Allocates the scratch arrays for one dataset.
- *
- * @param data effect sizes and grouping
- * @returns a workspace sized for the data
- */
-export function createWorkspace(data: EffectData): Workspace {
-  return {
-    weights: new Float64Array(data.k),
-    levelSums: new Float64Array(4 * data.groupCount),
-    coefficients: new Float64Array(data.groupCount),
-    moments: new Float64Array(6),
-  };
-}
-
 /**
  * The quadratic forms and traces of P = W - W X (X'W X)⁻¹ X'W that every tau² estimator
  * needs, for W = diag(1 / (vᵢ + tau²)) and X the cell-means design of the grouping.
@@ -56,6 +30,7 @@ export function createWorkspace(data: EffectData): Workspace {
  * @param tau2 between-study variance (transformed scale), ≥ 0
  * @param workspace scratch arrays from {@link createWorkspace}; the result is `workspace.moments`
  * @returns `workspace.moments`, indexed by {@link MOMENT}
+ * @throws never: the data are checked when the effects are computed
  */
 export function residualMoments(data: EffectData, tau2: number, workspace: Workspace): Float64Array {
   return data.groupCount === 1 ? interceptMoments(data, tau2, workspace) : groupedMoments(data, tau2, workspace);

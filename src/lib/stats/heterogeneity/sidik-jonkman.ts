@@ -1,5 +1,6 @@
 import type { EffectData } from '../models/effect-data.ts';
-import { MOMENT, residualMoments, type Workspace } from './residual-moments.ts';
+import type { Workspace } from './create-workspace.ts';
+import { MOMENT, residualMoments } from './residual-moments.ts';
 import type { Tau2Estimate } from './tau2-estimate.ts';
 
 /**
@@ -14,8 +15,10 @@ import type { Tau2Estimate } from './tau2-estimate.ts';
  * @param data effect sizes and sampling variances (transformed scale)
  * @param workspace scratch arrays for the data
  * @returns tau² (transformed scale)
+ * @throws never: the data are checked when the effects are computed
  * @example
- * sidikJonkman(effectData([0.1, 0.5, 0.3], [0.01, 0.02, 0.015]), ws).tau2 // 0.0244…
+ * const data = effectData([0.1, 0.5, 0.3], [0.01, 0.02, 0.015]);
+ * sidikJonkman(data, createWorkspace(data)).tau2 // 0.025723472668…
  */
 export function sidikJonkman(data: EffectData, workspace: Workspace): Tau2Estimate {
   const { k, yi } = data;

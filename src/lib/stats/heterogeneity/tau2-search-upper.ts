@@ -9,6 +9,7 @@ import { medianAbsoluteDeviation } from '../numeric/median-absolute-deviation.ts
  *
  * @param yi effect sizes (transformed scale)
  * @returns the upper end of the search interval (transformed scale, a variance)
+ * @throws never: the data are checked when the effects are computed
  * @example
  * tau2SearchUpper([0.1, 0.2, 0.3]) // 100
  */

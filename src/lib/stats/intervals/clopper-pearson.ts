@@ -13,8 +13,9 @@ import { betaQuantile } from '../distributions/beta-quantile.ts';
  * @param n participants n (count ≥ 1)
  * @param level confidence level in (0, 1)
  * @returns [lower, upper] on the proportion scale
+ * @throws never: the counts are checked by the caller (validateInput)
  * @example
- * clopperPearson(3, 10, 0.95) // [0.0667…, 0.6525…]
+ * clopperPearson(3, 10, 0.95) // [0.066739511177…, 0.652452850059…]
  */
 export function clopperPearson(events: number, n: number, level: number): [number, number] {
   const alpha = 1 - level;

@@ -14,8 +14,9 @@ import { wilson } from './wilson.ts';
  * @param level confidence level in (0, 1)
  * @param method `clopper-pearson` or `wilson`
  * @returns [lower, upper] on the proportion scale
+ * @throws never: the counts are checked by the caller (validateInput)
  * @example
- * studyInterval(0, 10, 0.95, 'clopper-pearson') // [0, 0.3084…]
+ * studyInterval(0, 10, 0.95, 'clopper-pearson') // [0, 0.308497107818…]
  */
 export function studyInterval(events: number, n: number, level: number, method: StudyInterval): [number, number] {
   return method === 'wilson' ? wilson(events, n, level) : clopperPearson(events, n, level);

@@ -13,8 +13,9 @@ import { criticalValue } from '../distributions/critical-value.ts';
  * @param n participants n (count ≥ 1)
  * @param level confidence level in (0, 1)
  * @returns [lower, upper] on the proportion scale
+ * @throws never: the counts are checked by the caller (validateInput)
  * @example
- * wilson(3, 10, 0.95) // [0.1078…, 0.6032…]
+ * wilson(3, 10, 0.95) // [0.107791267406…, 0.603221852538…]
  */
 export function wilson(events: number, n: number, level: number): [number, number] {
   const z = criticalValue(level, null);

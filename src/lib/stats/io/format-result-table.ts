@@ -62,6 +62,7 @@ function heterogeneityLine(analysis: PooledAnalysis): string {
  *
  * @param result a result of metaProportions
  * @returns the table, lines separated by "\n"
+ * @throws never
  * @example
  * formatResultTable(metaProportions({ events: [3, 5], n: [10, 12], transform: 'PLO', method: 'DL' }))
  */

@@ -31,6 +31,7 @@ const ONE_GROUP = new Int32Array(0);
  * @param vi sampling variances (transformed scale); likewise
  * @param group level index per study (0-based, every level present); omit for one group
  * @returns the data in typed arrays
+ * @throws never: the data are checked when the effects are computed
  * @example
  * effectData([0.1, 0.2], [0.01, 0.02]).groupCount // 1
  */

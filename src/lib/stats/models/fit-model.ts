@@ -1,7 +1,8 @@
 import { chiSquareUpperTail } from '../distributions/chi-square-upper-tail.ts';
 import { criticalValue } from '../distributions/critical-value.ts';
 import { estimateTau2 } from '../heterogeneity/estimate-tau2.ts';
-import { createWorkspace, MOMENT, residualMoments, type Workspace } from '../heterogeneity/residual-moments.ts';
+import { createWorkspace, type Workspace } from '../heterogeneity/create-workspace.ts';
+import { MOMENT, residualMoments } from '../heterogeneity/residual-moments.ts';
 import { messages } from '../messages.ts';
 import type { CiMethod, ModelMethod } from '../methods.ts';
 import type { FitControl } from '../types.ts';
@@ -30,8 +31,9 @@ const DOUBLE_EPSILON = 2.220446049250313e-16;
  * @param control convergence settings of the iterative estimators
  * @param workspace scratch arrays sized for the data (created when omitted)
  * @returns the fit on the transformed scale, with warnings
+ * @throws never: the data are checked when the effects are computed
  * @example
- * fitModel(effectData([0.1, 0.5, 0.3], [0.01, 0.02, 0.015]), 'DL', 'z', 0.95, {}).coefficients[0] // 0.2915…
+ * fitModel(effectData([0.1, 0.5, 0.3], [0.01, 0.02, 0.015]), 'DL', 'z', 0.95, {}).coefficients[0] // 0.283477932855…
  */
 export function fitModel(
   data: EffectData,

@@ -31,8 +31,9 @@ export interface BrentRootResult {
  * @param tolerance absolute tolerance on the root (R's `tol`)
  * @param maxIterations iteration limit (R's `maxiter`)
  * @returns the root, the number of iterations and whether it converged
+ * @throws never
  * @example
- * brentRoot((x) => x * x - 2, 0, 2, -2, 2, 1e-12, 100).root // 1.4142135623730951
+ * brentRoot((x) => x * x - 2, 0, 2, -2, 2, 1e-12, 100).root // 1.41421356237… (√2 within 1e-12)
  */
 export function brentRoot(
   f: (x: number) => number,

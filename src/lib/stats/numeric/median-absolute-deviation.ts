@@ -12,6 +12,7 @@ const NORMAL_CONSTANT = 1.4826;
  *
  * @param values numbers on any scale
  * @returns 1.4826 × median(|x - median(x)|)
+ * @throws never
  * @example
  * medianAbsoluteDeviation([1, 2, 3, 4, 100]) // 1.4826
  */

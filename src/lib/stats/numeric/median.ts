@@ -7,6 +7,7 @@
  *
  * @param values numbers on any scale (not modified)
  * @returns the median; NaN for an empty list
+ * @throws never
  * @example
  * median([3, 1, 4, 1]) // 2
  */

@@ -16,6 +16,7 @@ const MAX_ITERATIONS = 300;
  * @param lower lower end of the bracket (f(lower) ≤ 0)
  * @param upper upper end of the bracket (f(upper) ≥ 0), may be Infinity
  * @returns x with f(x) = 0 to about machine precision
+ * @throws never
  * @example
  * solveIncreasing((x) => x * x - 2, (x) => 2 * x, 1, 0, 2) // 1.4142135623730951
  */

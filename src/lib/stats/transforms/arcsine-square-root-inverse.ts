@@ -7,8 +7,9 @@
  *
  * @param t a value on the transformed scale
  * @returns the proportion in [0, 1]
+ * @throws never: values outside the domain give NaN or are clamped as described
  * @example
- * arcsineSquareRootInverse(Math.PI / 6) // 0.25 (to rounding)
+ * arcsineSquareRootInverse(Math.PI / 6) // 0.24999999999999994 (0.25 to rounding)
  */
 export function arcsineSquareRootInverse(t: number): number {
   if (t < 0) return 0;

@@ -7,6 +7,7 @@
  *
  * @param proportion a proportion in [0, 1]
  * @returns the transformed value (transformed scale, between 0 and π/2)
+ * @throws never: values outside the domain give NaN or are clamped as described
  * @example
  * arcsineSquareRoot(0.25) // 0.5235987755982989 (π/6)
  */

@@ -17,6 +17,7 @@ import { logitInverse } from './logit-inverse.ts';
  * @param pftBackTransform `miller` or `sin2` (PFT only)
  * @param harmonicN harmonic mean of the analysis' study sizes (PFT with Miller)
  * @returns the proportion (PRAW values are not clamped to [0, 1])
+ * @throws never: values outside the domain give NaN or are clamped as described
  * @example
  * backTransform(0, 'PLO', 'miller', 1) // 0.5
  */

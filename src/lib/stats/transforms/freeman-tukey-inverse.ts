@@ -17,8 +17,9 @@ import { freemanTukey } from './freeman-tukey.ts';
  * @param t a value on the transformed scale
  * @param n the sample size used for the inverse (harmonic mean for a pooled value)
  * @returns the proportion in [0, 1]
+ * @throws never: values outside the domain give NaN or are clamped as described
  * @example
- * freemanTukeyInverse(freemanTukey(4, 10), 10) // 0.4 (to rounding)
+ * freemanTukeyInverse(freemanTukey(4, 10), 10) // 0.39999999999999997 (0.4 to rounding)
  */
 export function freemanTukeyInverse(t: number, n: number): number {
   if (t > freemanTukey(n, n)) return 1;

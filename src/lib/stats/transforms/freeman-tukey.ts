@@ -18,8 +18,9 @@
  * @param events events x (a count, possibly continuity-corrected), 0 ≤ x ≤ n
  * @param n participants n
  * @returns the transformed value (transformed scale, between 0 and π/2)
+ * @throws never: values outside the domain give NaN or are clamped as described
  * @example
- * freemanTukey(3, 11) // 0.5695…
+ * freemanTukey(3, 11) // 0.569539242134…
  */
 export function freemanTukey(events: number, n: number): number {
   return 0.5 * (Math.asin(Math.sqrt(events / (n + 1))) + Math.asin(Math.sqrt((events + 1) / (n + 1))));

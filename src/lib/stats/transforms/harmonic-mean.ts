@@ -8,8 +8,9 @@
  *
  * @param values positive numbers (study sizes)
  * @returns the harmonic mean
+ * @throws never: values outside the domain give NaN or are clamped as described
  * @example
- * harmonicMean([11, 17, 21, 6]) // 11.09…
+ * harmonicMean([11, 17, 21, 6]) // 10.988457502623…
  */
 export function harmonicMean(values: ArrayLike<number>): number {
   let reciprocalSum = 0;

@@ -6,6 +6,7 @@
  *
  * @param t a log-odds (transformed scale)
  * @returns the proportion in (0, 1)
+ * @throws never: values outside the domain give NaN or are clamped as described
  * @example
  * logitInverse(0) // 0.5
  */

@@ -8,6 +8,7 @@
  *
  * @param proportion a proportion in (0, 1)
  * @returns the log-odds (transformed scale)
+ * @throws never: values outside the domain give NaN or are clamped as described
  * @example
  * logit(0.25) // -1.0986122886681098 (log 1/3)
  */

@@ -50,7 +50,7 @@ function correctionMask(events: readonly number[], n: readonly number[], add: nu
  * @throws StatsInputError when a study's variance is 0 or undefined (PLO or PRAW with 0 or n
  *   events and no correction)
  * @example
- * studyEffects([2], [10], 'PAS', 0, 'only0').yi[0] // 0.4636… (asin √0.2)
+ * studyEffects([2], [10], 'PAS', 0, 'only0').yi[0] // 0.463647609000… (asin √0.2)
  */
 export function studyEffects(
   events: readonly number[],

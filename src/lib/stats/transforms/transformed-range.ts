@@ -13,6 +13,7 @@ import { freemanTukey } from './freeman-tukey.ts';
  * @param pftBackTransform `miller` or `sin2` (PFT only)
  * @param harmonicN harmonic mean of the study sizes (PFT with Miller)
  * @returns [lowest, highest] on the transformed scale
+ * @throws never: values outside the domain give NaN or are clamped as described
  * @example
  * transformedRange('PAS', 'miller', 10) // [0, 1.5707963267948966]
  */

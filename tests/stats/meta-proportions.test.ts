@@ -1,0 +1,72 @@
+// Expected values: R metafor, scripts/r/make-stats-fixtures.R section 1, e.g.
+//   r <- rma(measure = "PFT", xi, ni, method = "REML", test = "knha",
+//            control = list(threshold = 1e-12, maxiter = 5000, stepadj = 0.5))
+//   predict(r); confint(r, control = list(tol = 1e-15)); weights(r)
+//   subgroups: each level fitted alone, then rma(yi = b, sei = se, method = "EE")$QE;
+//   common tau²: rma(measure, xi, ni, mods = ~ factor(g), ...)$QM and predict(newmods = ...)
+import { describe, expect, test } from 'vitest';
+import { metaProportions, type MetaProportionsInput, type PooledAnalysis } from '../../src/lib/stats/index.ts';
+import { expectClose, expectFieldsClose, expectTau2Interval, loadFixture, TOLERANCE } from './helpers.ts';
+
+interface Expected {
+  k: number;
+  yi: number[];
+  vi: number[];
+  weight: number[];
+  tau2_ci?: Record<string, number>;
+  separate?: { subgroups: Record<string, Record<string, unknown>>; Q_between: number; Q_between_df: number; Q_between_p: number };
+  common?: {
+    tau2: number;
+    subgroups: Record<string, Record<string, unknown>>;
+    Q_between: number;
+    Q_between_df: number;
+    Q_between_df2?: number;
+    Q_between_p: number;
+  };
+  [field: string]: unknown;
+}
+interface Case {
+  input: MetaProportionsInput & { id: string };
+  expected: Expected;
+}
+
+const { cases } = loadFixture<{ cases: Case[] }>('random-cases');
+
+/** Compares a pooled analysis with metafor's summary, study rows included. */
+function expectAnalysis(result: PooledAnalysis, expected: Record<string, unknown>, label: string): void {
+  const { yi, vi, weight, tau2_ci, ...pooled } = expected;
+  expectFieldsClose(result, pooled, TOLERANCE.metafor, label);
+  expectFieldsClose(result.studies.map((row) => row.yi), [yi].flat(), TOLERANCE.metafor, `${label} yi`);
+  expectFieldsClose(result.studies.map((row) => row.vi), [vi].flat(), TOLERANCE.metafor, `${label} vi`);
+  expectFieldsClose(result.studies.map((row) => row.weight), [weight].flat(), TOLERANCE.metafor, `${label} weight`);
+  expectTau2Interval(result.tau2_ci, tau2_ci as Record<string, number> | undefined, result.tau2, `${label} tau2_ci`);
+}
+const describeCase = (c: Case): string =>
+  `${c.input.id}: ${c.input.transform} ${c.input.method} ${c.input.ci} (k = ${c.input.n.length}${c.input.groups ? ', subgroups' : ''})`;
+
+describe('random cases reproduce metafor', () => {
+  test('the fixture covers every transform and method', () => {
+    const combinations = new Set(cases.map((c) => `${c.input.transform} ${c.input.method}`));
+    expect(combinations.size).toBe(28);
+  });
+
+  test.each(cases.map((c) => [describeCase(c), c] as const))('%s', (_, c) => {
+    const { separate, common, ...pooled } = c.expected;
+    expectAnalysis(metaProportions({ ...c.input, groups: undefined }), pooled, 'pooled');
+    if (separate) {
+      const grouped = metaProportions(c.input);
+      expect(grouped.subgroup_test).toBe('separate');
+      const { subgroups, ...test } = separate;
+      expectFieldsClose(grouped, test, TOLERANCE.metafor);
+      expect(Object.keys(grouped.subgroups ?? {})).toEqual(Object.keys(subgroups));
+      for (const [level, expected] of Object.entries(subgroups)) expectAnalysis(grouped.subgroups![level]!, expected, level);
+    }
+    if (common) {
+      const grouped = metaProportions({ ...c.input, subgroupTest: 'common' });
+      const { tau2, ...rest } = common;
+      expectFieldsClose(grouped, rest, TOLERANCE.metafor);
+      for (const analysis of Object.values(grouped.subgroups ?? {})) expectClose(analysis.tau2, tau2, TOLERANCE.metafor, 'common tau2');
+      if (common.Q_between_df2 === undefined) expect(grouped.Q_between_df2).toBeNull();
+    }
+  });
+});
