@@ -70,3 +70,22 @@ describe('random cases reproduce metafor', () => {
     }
   });
 });
+
+describe('study rows and the tau² interval are computed when first read', () => {
+  const input: MetaProportionsInput = { events: [2, 12, 7, 18], n: [5, 32, 17, 32], transform: 'PAS', method: 'REML', groups: ['a', 'a', 'b', 'b'] };
+
+  test('reading them twice gives the same object', () => {
+    const result = metaProportions(input);
+    expect(result.studies).toBe(result.studies);
+    expect(result.tau2_ci).toBe(result.tau2_ci);
+  });
+
+  test('JSON output and spreading include them, for subgroups too', () => {
+    const result = metaProportions(input);
+    const json = JSON.parse(JSON.stringify(result)) as typeof result;
+    expect(json.studies).toHaveLength(4);
+    expect(json.tau2_ci).toEqual(result.tau2_ci);
+    expect(json.subgroups!['b']!.studies.map((row) => row.label ?? row.study)).toEqual([2, 3]);
+    expect({ ...metaProportions({ ...input, subgroupTest: 'common' }).subgroups!['a']! }.studies).toHaveLength(2);
+  });
+});

@@ -3,11 +3,10 @@ import { fUpperTail } from '../distributions/f-upper-tail.ts';
 import { messages } from '../messages.ts';
 import { fitModel } from '../models/fit-model.ts';
 import type { ModelFit } from '../models/model-fit.ts';
-import type { PooledAnalysis } from '../types.ts';
+import type { PooledAnalysis, StudyRow } from '../types.ts';
 import type { BetweenSubgroups } from './between-subgroups.ts';
 import type { GroupLevels } from './group-levels.ts';
 import type { PreparedAnalysis } from './prepare-analysis.ts';
-import { defineLazy } from './define-lazy.ts';
 import { studyRows } from './study-rows.ts';
 import { subsetData } from './subset-data.ts';
 import { summarizeLevel } from './summarize-level.ts';
@@ -66,7 +65,8 @@ export function commonSubgroups(prepared: PreparedAnalysis, levels: GroupLevels)
     const weights = new Float64Array(members.length);
     members.forEach((i, j) => (weights[j] = 1 / (prepared.effects.vi[i]! + fit.tau2)));
     const heterogeneous = own.Q_df > 0 && fit.method !== 'FE';
-    const analysis = {
+    let rows: StudyRow[] | undefined;
+    subgroups[name] = {
       k: members.length,
       transform: settings.transform,
       method: fit.method,
@@ -84,8 +84,11 @@ export function commonSubgroups(prepared: PreparedAnalysis, levels: GroupLevels)
       proportion: summary.proportion,
       tau2_ci: null,
       warnings,
+      get studies(): StudyRow[] {
+        rows ??= studyRows(prepared, members, weights);
+        return rows;
+      },
     };
-    subgroups[name] = defineLazy(analysis, 'studies', () => studyRows(prepared, members, weights));
   });
   const df1 = levels.names.length - 1;
   const statistic = equalityStatistic(fit);

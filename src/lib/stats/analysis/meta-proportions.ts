@@ -35,7 +35,7 @@ export function metaProportions(input: MetaProportionsInput): MetaProportionsRes
   const levels = groupLevels(prepared.groups);
   const between =
     prepared.settings.subgroupTest === 'common' ? commonSubgroups(prepared, levels) : separateSubgroups(prepared, levels);
-  // extend the overall result in place: spreading it would compute its lazy fields
+  // extend the overall result in place: spreading it would compute its lazy fields now
   return Object.assign(overall, {
     subgroups: between.subgroups,
     subgroup_test: prepared.settings.subgroupTest,

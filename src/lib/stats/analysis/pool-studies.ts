@@ -1,9 +1,8 @@
 import { qProfileInterval } from '../heterogeneity/q-profile-interval.ts';
 import { createWorkspace } from '../heterogeneity/create-workspace.ts';
-import { defineLazy } from './define-lazy.ts';
 import { messages } from '../messages.ts';
 import { fitModel } from '../models/fit-model.ts';
-import type { PooledAnalysis } from '../types.ts';
+import type { PooledAnalysis, StudyRow, Tau2Interval } from '../types.ts';
 import type { PreparedAnalysis } from './prepare-analysis.ts';
 import { studyRows } from './study-rows.ts';
 import { subsetData } from './subset-data.ts';
@@ -34,7 +33,11 @@ export function poolStudies(prepared: PreparedAnalysis, indices: readonly number
   if (subset.correctedCount > 0) warnings.push(messages.correctionApplied(settings.add, subset.correctedCount, settings.transform));
   warnings.push(...fit.warnings, ...summary.warnings);
   const randomEffects = fit.method !== 'FE' && fit.Q_df > 0;
-  const analysis = {
+  // computed on first read (getters of the literal, so JSON.stringify and spreading see them):
+  // they cost more than the pooling itself
+  let interval: Tau2Interval | null | undefined;
+  let rows: StudyRow[] | undefined;
+  return {
     k: fit.k,
     transform: settings.transform,
     method: fit.method,
@@ -51,10 +54,15 @@ export function poolStudies(prepared: PreparedAnalysis, indices: readonly number
     transformed: summary.transformed,
     proportion: summary.proportion,
     warnings,
+    get tau2_ci(): Tau2Interval | null {
+      if (interval === undefined) {
+        interval = randomEffects ? qProfileInterval(subset.data, settings.level, fit.typicalVariance, workspace) : null;
+      }
+      return interval;
+    },
+    get studies(): StudyRow[] {
+      rows ??= studyRows(prepared, indices, fit.weights);
+      return rows;
+    },
   };
-  // computed on first read: they cost more than the pooling itself
-  const withInterval = defineLazy(analysis, 'tau2_ci', () =>
-    randomEffects ? qProfileInterval(subset.data, settings.level, fit.typicalVariance, workspace) : null,
-  );
-  return defineLazy(withInterval, 'studies', () => studyRows(prepared, indices, fit.weights));
 }

@@ -28,7 +28,9 @@ export interface SubsetData {
 export function subsetData(prepared: PreparedAnalysis, indices: readonly number[], levels?: readonly number[]): SubsetData {
   const k = indices.length;
   const { effects } = prepared;
-  if (levels === undefined && k === prepared.n.length && indices.every((i, j) => i === j)) {
+  let identity = levels === undefined && k === prepared.n.length;
+  for (let j = 0; identity && j < k; j++) identity = indices[j] === j;
+  if (identity) {
     // all studies in input order: use the effect arrays as they are
     return { data: effectData(effects.yi, effects.vi), harmonicN: harmonicMean(prepared.n), correctedCount: effects.correctedCount };
   }

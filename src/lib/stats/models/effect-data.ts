@@ -21,6 +21,10 @@ export interface EffectData {
 
 const ONE_GROUP = new Int32Array(0);
 
+function toFloat64(values: ArrayLike<number>): Float64Array {
+  return values instanceof Float64Array ? values : Float64Array.from(values);
+}
+
 /**
  * Builds {@link EffectData} from effect sizes and their sampling variances.
  *
@@ -47,7 +51,5 @@ export function effectData(yi: ArrayLike<number>, vi: ArrayLike<number>, group?:
   let centre = 0;
   for (let i = 0; i < k; i++) centre += yi[i]!;
   centre /= k;
-  const toArray = (values: ArrayLike<number>): Float64Array =>
-    values instanceof Float64Array ? values : Float64Array.from(values);
-  return { k, yi: toArray(yi), vi: toArray(vi), group: groups, groupCount, centre };
+  return { k, yi: toFloat64(yi), vi: toFloat64(vi), group: groups, groupCount, centre };
 }
