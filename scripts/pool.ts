@@ -9,6 +9,7 @@ import { loadReview } from '../src/lib/content/load-review-fs.ts';
 import { ContentError, formatProblems } from '../src/lib/content/index.ts';
 import { contentRoot } from '../src/content-root.ts';
 import { analyseRelease } from '../src/lib/review/analyse-release.ts';
+import { allReleaseChanges } from '../src/lib/review/release-changes.ts';
 import type { GeneratedAnalyses } from '../src/lib/review/analyses-types.ts';
 
 export const GENERATED_FILE = 'src/generated/analyses.json';
@@ -17,7 +18,8 @@ export function poolReview(root: string): GeneratedAnalyses {
   const { review, trials } = loadReview(root);
   const records = trials.map((t) => ({ slug: t.slug, data: t.data }));
   const releases = review.releases.map((r) => analyseRelease(review, records, r.number));
-  return { review: review.id, latest: releases[releases.length - 1]!.release, releases };
+  const changes = allReleaseChanges(review, records, releases);
+  return { review: review.id, latest: releases[releases.length - 1]!.release, releases, changes };
 }
 
 /** Writes `data` as JSON to `file` through a temporary file in the same folder. */

@@ -135,4 +135,144 @@ export interface GeneratedAnalyses {
   review: string;
   latest: number;
   releases: ReleaseAnalyses[];
+  /** What each release changed, one per release in order (the first against nothing). */
+  changes: ReleaseChanges[];
+}
+
+// ---- What changed between two releases (data/releases/<n>/changes.json) ----
+
+/** The numbers of one pooled estimate that a change is read on (proportions 0-1). */
+export interface EstimateSnapshot {
+  estimate: number;
+  ci_lower: number;
+  ci_upper: number;
+  k: number;
+  n: number;
+  tau2: number;
+  I2: number;
+}
+
+/** After minus before, field by field. */
+export type EstimateDelta = EstimateSnapshot;
+
+/** One estimate (overall, or one subgroup level) before and after. */
+export interface EstimateChange {
+  outcome: string;
+  /** Subgroup variable and level; both null for the overall estimate. */
+  variable: string | null;
+  level: string | null;
+  /** "Overall", or the level's label, e.g. "CAR-NK". */
+  label: string;
+  /** Null when the estimate did not exist (no trial reported it). */
+  before: EstimateSnapshot | null;
+  after: EstimateSnapshot | null;
+  /** Null unless both sides exist. */
+  delta: EstimateDelta | null;
+  /** k or n changed, one side is missing, or the estimate moved by at least MOVE_THRESHOLD. */
+  moved: boolean;
+  /** Slugs of the trials whose rows in this estimate differ between before and after. */
+  causes: string[];
+}
+
+/** One row (cohort) of a trial in one outcome. */
+export interface TrialNumbers {
+  report: string;
+  cohort: string;
+  cohort_label: string;
+  events: number;
+  n: number;
+}
+
+/** A trial whose rows in one outcome differ between before and after, and how much it weighs. */
+export interface ChangeCause {
+  trial: string;
+  product: string;
+  /** added / removed from the outcome, its report replaced, numbers corrected, or its subgroup changed. */
+  change: 'added' | 'removed' | 'replaced' | 'corrected' | 'reclassified';
+  report_before: string | null;
+  report_after: string | null;
+  before: TrialNumbers[];
+  after: TrialNumbers[];
+  /**
+   * Leave-one-out shift: the overall estimate minus the estimate without this trial (after,
+   * and before). Null when the trial is not in that side's analysis or it has a single study.
+   * For a trial with several rows, the row whose omission shifts the estimate most.
+   */
+  influence_after: number | null;
+  influence_before: number | null;
+}
+
+export interface OutcomeChanges {
+  outcome: string;
+  label: string;
+  short_label: string;
+  kind: 'efficacy' | 'safety';
+  overall: EstimateChange;
+  /** Every level of every subgroup variable, in the review's order. */
+  subgroups: EstimateChange[];
+  causes: ChangeCause[];
+}
+
+/** A report as the change list names it. */
+export interface ReportRef {
+  id: string;
+  citation: string;
+  type: string;
+  date: string;
+  release: number;
+  status: 'primary' | 'superseded' | 'excluded';
+  reason?: string;
+  doi?: string;
+  url?: string;
+}
+
+/** A trial's rows in one outcome, before and after. */
+export interface OutcomeNumbers {
+  outcome: string;
+  short_label: string;
+  before: TrialNumbers[];
+  after: TrialNumbers[];
+}
+
+interface EventBase {
+  trial: string;
+  product: string;
+}
+
+/**
+ * What happened to the evidence, trial by trial. Across releases a report enters, replaces
+ * another or is excluded; `numbers_corrected`, `trial_reclassified` and status changes can
+ * only be seen across two versions of the content (the pull-request impact report).
+ */
+export type ChangeEvent =
+  | (EventBase & { kind: 'trial_added'; report: ReportRef; previous_status: string | null; numbers: OutcomeNumbers[] })
+  | (EventBase & { kind: 'report_replaced'; report: ReportRef; replaces: ReportRef; numbers: OutcomeNumbers[] })
+  | (EventBase & { kind: 'numbers_corrected'; report: ReportRef; numbers: OutcomeNumbers[] })
+  | (EventBase & { kind: 'trial_reclassified'; report: ReportRef; numbers: OutcomeNumbers[] })
+  | (EventBase & { kind: 'trial_removed'; report: ReportRef | null; reason: string | null; numbers: OutcomeNumbers[] })
+  | (EventBase & { kind: 'trial_excluded'; reason: string; reports: ReportRef[]; numbers: OutcomeNumbers[] })
+  | (EventBase & { kind: 'trial_described'; reason: string; reports: ReportRef[]; numbers: OutcomeNumbers[] })
+  | (EventBase & {
+      kind: 'report_excluded';
+      report: ReportRef;
+      /** The report the trial's pooled numbers still come from, and those numbers. */
+      kept: ReportRef | null;
+      numbers: OutcomeNumbers[];
+    })
+  | (EventBase & { kind: 'report_recorded'; report: ReportRef });
+
+export type ChangeEventKind = ChangeEvent['kind'];
+
+/** The changes of one release against the one before it (none for the first release). */
+export interface ReleaseChanges {
+  release: number;
+  date: string;
+  cutoff: string;
+  summary?: string;
+  /** The release compared against; null for the first release. */
+  previous: number | null;
+  counts_before: ReleaseCounts | null;
+  counts_after: ReleaseCounts;
+  events: ChangeEvent[];
+  outcomes: OutcomeChanges[];
 }

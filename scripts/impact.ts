@@ -1,0 +1,99 @@
+/**
+ * `npm run impact -- --base <git ref> [--content <dir>]`: prints, as Markdown, every pooled
+ * estimate that moves between the content at <ref> and the content in the working tree, with
+ * the trial files behind each move. The pull-request workflow posts it as a comment.
+ *
+ * The base's content is taken with `git archive <ref> content | tar -x` into a temporary folder,
+ * so the working tree is never touched. Exit 1 when the working tree's content does not
+ * validate (the problems are printed in a code block), 2 for a usage or git error.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadReview } from '../src/lib/content/load-review-fs.ts';
+import { ContentError, formatProblems } from '../src/lib/content/index.ts';
+import { contentRoot } from '../src/content-root.ts';
+import { impactMarkdown, parseNameStatus, problemsMarkdown, pullRequestImpact } from '../src/lib/review/impact.ts';
+import type { EvidenceState } from '../src/lib/review/release-changes.ts';
+import { poolReview } from './pool.ts';
+
+const USAGE = 'usage: npm run impact -- --base <git ref> [--content <dir>]';
+
+function fail(message: string): never {
+  console.error(`impact: ${message}`);
+  process.exit(2);
+}
+
+function git(args: string[], cwd: string, input?: Buffer): { stdout: Buffer; text: string } {
+  const r = spawnSync('git', args, { cwd, maxBuffer: 1 << 30, ...(input ? { input } : {}) });
+  if (r.error) fail(`could not run git: ${r.error.message}`);
+  if (r.status !== 0) fail(`git ${args.join(' ')} failed: ${r.stderr.toString().trim()}`);
+  return { stdout: r.stdout, text: r.stdout.toString() };
+}
+
+/** The content at `root` pooled, with its latest release's analyses. */
+function evidenceAt(root: string): EvidenceState {
+  const { review, trials } = loadReview(root);
+  const generated = poolReview(root);
+  const analyses = generated.releases.find((r) => r.release === generated.latest)!;
+  return { review, trials: trials.map((t) => ({ slug: t.slug, data: t.data })), analyses };
+}
+
+function argValue(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+const args = process.argv.slice(2);
+const ref = argValue(args, '--base');
+if (!ref || ref.startsWith('--')) fail(USAGE);
+
+const repo = git(['rev-parse', '--show-toplevel'], process.cwd()).text.trim();
+const headRoot = path.resolve(argValue(args, '--content') ?? contentRoot());
+const rel = path.relative(repo, headRoot).split(path.sep).join('/');
+if (rel.startsWith('..') || path.isAbsolute(rel)) fail(`the content folder ${headRoot} is not inside the repository ${repo}`);
+if (spawnSync('git', ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd: repo }).status !== 0) {
+  fail(`"${ref}" is not a commit in this repository (in CI, check out with fetch-depth: 0 so the base branch is there)`);
+}
+
+// The working tree first: if it does not validate there is nothing to compare.
+let head: EvidenceState;
+try {
+  head = evidenceAt(headRoot);
+} catch (error) {
+  if (error instanceof ContentError) {
+    process.stdout.write(problemsMarkdown(formatProblems(error.problems)));
+    process.exit(1);
+  }
+  throw error;
+}
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'review-base-'));
+try {
+  // The base's content; a base without a content folder compares against nothing.
+  const listed = git(['ls-tree', '-d', '--name-only', ref, '--', rel], repo).text.trim();
+  let base: EvidenceState | null = null;
+  if (listed) {
+    const archive = git(['archive', '--format=tar', ref, '--', rel], repo).stdout;
+    const untar = spawnSync('tar', ['-x', '-C', tmp], { input: archive });
+    if (untar.status !== 0) fail(`could not unpack the base's content: ${untar.stderr.toString().trim()}`);
+    try {
+      base = evidenceAt(path.join(tmp, rel));
+    } catch (error) {
+      if (!(error instanceof ContentError)) throw error;
+      process.stdout.write(
+        `### Effect on the pooled estimates\n\nThe content at \`${ref}\` does not validate, so there is nothing to compare with. Its problems:\n\n\`\`\`\`\n${formatProblems(error.problems).trimEnd()}\n\`\`\`\`\n`,
+      );
+      process.exit(0);
+    }
+  }
+  const trialsDir = `${rel}/trials`;
+  const files = parseNameStatus(
+    git(['diff', '--name-status', '--find-renames', ref, '--', trialsDir], repo).text,
+    git(['ls-files', '--others', '--exclude-standard', '--', trialsDir], repo).text.split('\n'),
+  );
+  process.stdout.write(impactMarkdown(pullRequestImpact(ref, base, head, files)));
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}

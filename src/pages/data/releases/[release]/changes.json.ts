@@ -1,0 +1,19 @@
+/**
+ * What each release changed: data/releases/<n>/changes.json. The events of the release report
+ * by report, and every outcome and subgroup estimate before and after with the trials that
+ * moved it. A static file name, so it takes precedence over the [file] route beside it.
+ */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getCollection, getEntry } from 'astro:content';
+import { allReleases } from '../../../../lib/review/release-data.ts';
+import { allReleaseChanges } from '../../../../lib/review/release-changes.ts';
+
+export const getStaticPaths = (() => allReleases().map((r) => ({ params: { release: String(r.release) } }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ params }) => {
+  const review = (await getEntry('review', 'review'))!.data;
+  const trials = (await getCollection('trials')).map((t) => ({ slug: t.id, data: t.data }));
+  const changes = allReleaseChanges(review, trials, allReleases()).find((c) => c.release === Number(params.release));
+  if (!changes) return new Response('release not found', { status: 404 });
+  return new Response(`${JSON.stringify(changes, null, 1)}\n`, { headers: { 'content-type': 'application/json' } });
+};
