@@ -1,0 +1,84 @@
+/**
+ * The site's full-text search index: Pagefind reads the built HTML of a folder and writes its
+ * index and search UI into `<folder>/pagefind/`, which the search page loads. It runs after the
+ * Astro build, on the staging folder, so the index always matches the pages it is swapped in with.
+ *
+ * Pagefind's binary ships inside an npm package of its own (@pagefind/<platform>), so nothing is
+ * downloaded at build time.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import * as pagefind from 'pagefind';
+
+export interface SearchIndexOptions {
+  /**
+   * Top-level folders left out of the index. The frozen copies of earlier releases
+   * (`releases/<n>/`) would otherwise answer every query twice, once with outdated numbers.
+   */
+  skip?: readonly string[];
+}
+
+export interface SearchIndexResult {
+  /** Pages indexed. */
+  pages: number;
+  /** Where the index was written. */
+  outputPath: string;
+}
+
+/** Every `.html` file under `dir`, as paths relative to it with `/` separators. */
+function htmlFiles(dir: string, skip: ReadonlySet<string>, prefix = ''): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(path.join(dir, prefix), { withFileTypes: true })) {
+    const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) {
+      if (!(prefix === '' && skip.has(entry.name))) out.push(...htmlFiles(dir, skip, relative));
+    } else if (entry.name.endsWith('.html')) {
+      out.push(relative);
+    }
+  }
+  return out.sort();
+}
+
+/**
+ * Indexes the HTML pages of `siteDir` and writes the index to `siteDir/pagefind/`.
+ * Only the part of a page marked `data-pagefind-body` (the layout's `<main>`) is indexed, so the
+ * navigation and footer repeated on every page do not crowd the results.
+ * @throws Error naming Pagefind's messages when the index cannot be built or written.
+ */
+export async function buildSearchIndex(siteDir: string, options: SearchIndexOptions = {}): Promise<SearchIndexResult> {
+  const site = path.resolve(siteDir);
+  const skip = new Set(['pagefind', '_astro', ...(options.skip ?? ['releases'])]);
+  try {
+    const { index, errors } = await pagefind.createIndex({
+      forceLanguage: 'en',
+      // Plot labels are already in each figure's table; indexing the SVG text twice adds noise.
+      excludeSelectors: ['svg'],
+    });
+    if (!index) throw new Error(`search index: Pagefind could not start: ${errors.join('; ')}`);
+    const files = htmlFiles(site, skip);
+    if (files.length === 0) throw new Error(`search index: no HTML pages found in ${site}`);
+    for (const file of files) {
+      // The page address Pagefind gives a result is worked out from this relative path.
+      const added = await index.addHTMLFile({ sourcePath: file, content: readFileSync(path.join(site, file), 'utf8') });
+      if (added.errors.length > 0) throw new Error(`search index: ${file}: ${added.errors.join('; ')}`);
+    }
+    const written = await index.writeFiles({ outputPath: path.join(site, 'pagefind') });
+    if (written.errors.length > 0) throw new Error(`search index: ${written.errors.join('; ')}`);
+    return { pages: files.length, outputPath: written.outputPath };
+  } finally {
+    await pagefind.close();
+  }
+}
+
+// `tsx scripts/lib/search-index.ts dist` indexes an already built folder.
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  const dir = process.argv[2] ?? 'dist';
+  buildSearchIndex(dir).then(
+    (r) => console.log(`Indexed ${r.pages} pages for search into ${path.relative(process.cwd(), r.outputPath)}/`),
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.message : String(error));
+      process.exit(1);
+    },
+  );
+}
