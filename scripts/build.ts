@@ -9,6 +9,7 @@ import { ContentError, formatProblems } from '../src/lib/content/index.ts';
 import { contentRoot } from '../src/content-root.ts';
 import { GENERATED_FILE, poolReview, writeJsonAtomic } from './pool.ts';
 import { discard, stagingDirFor, swapInto } from './lib/atomic-dir.ts';
+import { buildSearchIndex } from './lib/search-index.ts';
 
 const OUT_DIR = 'dist';
 const root = contentRoot();
@@ -46,6 +47,13 @@ try {
 if (status !== 0) {
   console.error(`\nThe site build failed; ${OUT_DIR}/ was left as it was.`);
   process.exit(status ?? 1);
+}
+try {
+  await buildSearchIndex(staging);
+} catch (error) {
+  discard(staging);
+  console.error(`build: the search index failed: ${error instanceof Error ? error.message : String(error)}; ${OUT_DIR}/ was left as it was.`);
+  process.exit(1);
 }
 swapInto(staging, OUT_DIR);
 console.log(`Built ${OUT_DIR}/ in ${ms(t0)} (pooling ${((tPool - t0) / 1000).toFixed(1)} s, site ${ms(tPool)})`);

@@ -226,6 +226,24 @@ describe('npm run check on broken content', () => {
     `);
   });
 
+  test("refuses HTML in a trial's notes, naming the line", () => {
+    expect(checkCase('script-in-notes')).toMatchInlineSnapshot(`
+      "content/trials/alpha-cel.md:51  notes  the notes contain an HTML tag (<script>); notes are Markdown text
+        fix: remove the tag: use Markdown for emphasis, lists and links, or put code between backticks
+
+      1 problem in 1 file"
+    `);
+  });
+
+  test("refuses a javascript: link in a trial's notes", () => {
+    expect(checkCase('javascript-link-in-notes')).toMatchInlineSnapshot(`
+      "content/trials/alpha-cel.md:51  notes  the notes contain a "javascript:" link; only web (https) and e-mail links are allowed
+        fix: link to a web page starting with https://, or remove the link
+
+      1 problem in 1 file"
+    `);
+  });
+
   test('asks for the reason of a superseded report', () => {
     expect(checkCase('missing-reason')).toMatchInlineSnapshot(`
       "content/trials/alpha-cel.md:19  reports.0.reason  a report with status superseded needs a reason

@@ -25,10 +25,11 @@ function texts(svg: string): string[] {
 
 describe('accessible SVG', () => {
   for (const layout of ['wide', 'narrow'] as const) {
-    test(`${layout}: role img, a title and a description with every count`, () => {
+    test(`${layout}: a labelled group (its box links stay reachable), a title and a description with every count`, () => {
       const svg = renderPrismaSvg(flow2, { layout, idPrefix: 'p' });
       expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
-      expect(svg).toContain('role="img"');
+      expect(svg).toContain('role="group"');
+      expect(svg).not.toContain('role="img"');
       expect(svg).toContain('aria-labelledby="p-title p-desc"');
       expect(svg).toContain('<title id="p-title">PRISMA 2020 flow diagram, release 2</title>');
       const desc = /<desc id="p-desc">([^<]*)<\/desc>/.exec(svg)![1]!;

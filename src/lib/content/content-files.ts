@@ -25,6 +25,8 @@ export interface SourceFile {
   value: unknown;
   /** A trial's Markdown notes (empty for YAML files). */
   body: string;
+  /** Line of the file on which the notes start (0 for YAML files). */
+  bodyLine: number;
   /** Line of a field path in the file. */
   locate: Locate;
 }
@@ -53,7 +55,7 @@ export function parseContentFile(
   maxBytes: number = MAX_FILE_BYTES,
 ): { source: SourceFile; problems: Problem[] } {
   const failed = (problems: Problem[]) => ({
-    source: { kind, file, name, readable: false, value: undefined, body: '', locate: nowhere },
+    source: { kind, file, name, readable: false, value: undefined, body: '', bodyLine: 0, locate: nowhere },
     problems,
   });
   const decoded = decodeContent(bytes, maxBytes);
@@ -62,14 +64,15 @@ export function parseContentFile(
   let yaml = decoded.text;
   let lineOffset = 0;
   let body = '';
+  let bodyLine = 0;
   if (kind === 'trial') {
     const split = splitFrontMatter(decoded.text);
     if (!split.ok) return failed([problem(file, split.line, [], split.problem)]);
-    ({ yaml, lineOffset, body } = split);
+    ({ yaml, lineOffset, body, bodyLine } = split);
   }
   const parsed = parseYaml(yaml, { lineOffset, empty: kind === 'trial' ? messages.frontMatterEmpty() : messages.fileEmpty() });
   if (!parsed.ok) return failed(parsed.problems.map((p) => problem(file, p.line, p.path, p.text)));
-  return { source: { kind, file, name, readable: true, value: parsed.value, body, locate: parsed.locate }, problems: [] };
+  return { source: { kind, file, name, readable: true, value: parsed.value, body, bodyLine, locate: parsed.locate }, problems: [] };
 }
 
 /** A file whose data passed its schema, with the typed data. */

@@ -87,6 +87,16 @@ export const messages = {
     fix: 'check that the file exists and that you are allowed to read it',
   }),
 
+  htmlInNotes: (tag: string): Text => ({
+    message: `the notes contain an HTML tag (${tag.length > 40 ? `${tag.slice(0, 40)}…` : tag}); notes are Markdown text`,
+    fix: 'remove the tag: use Markdown for emphasis, lists and links, or put code between backticks',
+  }),
+
+  unsafeLinkInNotes: (scheme: string): Text => ({
+    message: `the notes contain a "${scheme}:" link; only web (https) and e-mail links are allowed`,
+    fix: 'link to a web page starting with https://, or remove the link',
+  }),
+
   fileEmpty: (): Text => ({
     message: 'the file is empty',
     fix: 'fill it in (npm run new-trial writes a trial file to start from) or delete it',

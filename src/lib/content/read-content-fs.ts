@@ -104,7 +104,7 @@ export function isDirectory(p: string): boolean {
 }
 
 function unreadable(kind: ContentKind, file: string, name: string): SourceFile {
-  return { kind, file, name, readable: false, value: undefined, body: '', locate: () => undefined };
+  return { kind, file, name, readable: false, value: undefined, body: '', bodyLine: 0, locate: () => undefined };
 }
 
 function errorCode(error: unknown): string {

@@ -17,6 +17,8 @@ export type FrontMatter =
       lineOffset: number;
       /** The Markdown after the closing `---`. */
       body: string;
+      /** Line of the file on which the body starts. */
+      bodyLine: number;
     }
   | { ok: false; line: number; problem: Text };
 
@@ -31,5 +33,9 @@ export function splitFrontMatter(text: string): FrontMatter {
   if (close < 0) return { ok: false, line: 1, problem: messages.frontMatterNotClosed() };
   const yaml = lines.slice(1, close).join('\n');
   if (yaml.trim().length === 0) return { ok: false, line: 1, problem: messages.frontMatterEmpty() };
-  return { ok: true, yaml: `${yaml}\n`, lineOffset: 1, body: lines.slice(close + 1).join('\n').replace(/^\n+/, '') };
+  const rest = lines.slice(close + 1).join('\n');
+  const body = rest.replace(/^\n+/, '');
+  // 1-based line of the body's first line in the file, for messages about the notes.
+  const bodyLine = close + 2 + (rest.length - body.length);
+  return { ok: true, yaml: `${yaml}\n`, lineOffset: 1, body, bodyLine };
 }

@@ -23,6 +23,7 @@ import { checkReleases } from './rules/check-releases.ts';
 import { checkSearchLinks } from './rules/check-search-links.ts';
 import { checkTrialAgainstReview } from './rules/check-trial-against-review.ts';
 import { checkTrialIds } from './rules/check-trial-ids.ts';
+import { checkNotes } from './rules/check-notes.ts';
 import { schemaProblems } from './schema-problems.ts';
 
 export interface ValidatedContent {
@@ -60,6 +61,7 @@ export function validateContent(raw: RawContent): ValidatedContent {
   problems.push(...checkRegistrations(raw.trials.filter((t) => t.readable)));
   problems.push(...checkRegistry(raw.registry.filter((r) => r.readable), registry, raw.trials.map((t) => t.name)));
   for (const search of searches) problems.push(...checkPrisma(search));
+  for (const trial of raw.trials.filter((t) => t.readable)) problems.push(...checkNotes(trial));
   if (review) {
     problems.push(...checkReleases(review));
     problems.push(...checkSearchLinks(review, raw.searches, searches));

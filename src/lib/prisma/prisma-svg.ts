@@ -216,16 +216,11 @@ function drawText(p: Placed, s: Style): string {
   return out.join('');
 }
 
-function boxLabel(box: PrismaBox): string {
-  const text = [box.heading, ...box.lines.map(lineText)].filter(Boolean).join(' ');
-  return box.linkLabel ? `${text}. ${box.linkLabel}` : text;
-}
-
 function drawBox(p: Placed, s: Style, resolve: (path: string) => string, fill: string = COLOURS.paper): string {
   const rect = `<rect class="prisma-box" x="${r1(p.x)}" y="${r1(p.y)}" width="${r1(p.w)}" height="${r1(p.h)}" rx="3" fill="${fill}" stroke="${COLOURS.ink}" stroke-width="1.3"/>`;
   const body = `${rect}${drawText(p, s)}`;
   if (!p.box.href) return `<g class="prisma-node" data-box="${p.box.id}">${body}</g>`;
-  return `<a class="prisma-node prisma-link" data-box="${p.box.id}" href="${escapeXml(resolve(p.box.href))}" aria-label="${escapeXml(boxLabel(p.box))}">${body}</a>`;
+  return `<a class="prisma-node prisma-link" data-box="${p.box.id}" href="${escapeXml(resolve(p.box.href))}">${body}</a>`;
 }
 
 function phaseBarVertical(phase: PrismaPhase, x: number, y: number, w: number, h0: number, s: Style): string {
@@ -502,7 +497,7 @@ export function renderPrismaSvg(flow: PrismaFlow, options: PrismaSvgOptions): st
   const w = Math.ceil(drawing.width);
   const h = Math.ceil(drawing.height);
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" class="prisma-svg prisma-${options.layout}" role="img" aria-labelledby="${titleId} ${descId}" ` +
+    `<svg xmlns="http://www.w3.org/2000/svg" class="prisma-svg prisma-${options.layout}" role="group" aria-labelledby="${titleId} ${descId}" ` +
     `viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif">` +
     `<title id="${titleId}">${escapeXml(title)}</title>` +
     `<desc id="${descId}">${escapeXml(describePrismaFlow(flow))}</desc>` +
