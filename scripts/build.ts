@@ -11,7 +11,9 @@ import { GENERATED_FILE, poolReview, writeJsonAtomic } from './pool.ts';
 import { discard, stagingDirFor, swapInto } from './lib/atomic-dir.ts';
 import { buildSearchIndex } from './lib/search-index.ts';
 
-const OUT_DIR = 'dist';
+// `npm run build -- --out <dir>` builds elsewhere (tests build fixtures side by side).
+const outIndex = process.argv.indexOf('--out');
+const OUT_DIR = outIndex >= 0 && process.argv[outIndex + 1] ? process.argv[outIndex + 1]! : 'dist';
 const root = contentRoot();
 const t0 = performance.now();
 const ms = (from: number) => `${((performance.now() - from) / 1000).toFixed(1)} s`;
@@ -28,7 +30,12 @@ try {
   console.error(`build: pooling failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 }
-writeJsonAtomic(GENERATED_FILE, generated);
+// The default build feeds the pages from src/generated/; a build elsewhere keeps its own pooled
+// results and Astro cache beside its output, so builds of other reviews never mix.
+const sideBySide = path.resolve(OUT_DIR) !== path.resolve('dist');
+const generatedFile = sideBySide ? path.resolve(`${OUT_DIR}.generated/analyses.json`) : path.resolve(GENERATED_FILE);
+const cacheDir = sideBySide ? path.resolve(`${OUT_DIR}.generated/astro-cache`) : undefined;
+writeJsonAtomic(generatedFile, generated);
 const tPool = performance.now();
 console.log(`Validated and pooled ${path.resolve(root)} in ${ms(t0)}`);
 
@@ -39,7 +46,7 @@ let status: number | null = 1;
 try {
   status = spawnSync(process.execPath, [astroBin, 'build', '--outDir', staging], {
     stdio: 'inherit',
-    env: { ...process.env, REVIEW_CONTENT: root },
+    env: { ...process.env, REVIEW_CONTENT: root, REVIEW_GENERATED: generatedFile, ...(cacheDir ? { ASTRO_CACHE_DIR: cacheDir } : {}) },
   }).status;
 } finally {
   if (status !== 0) discard(staging);

@@ -82,8 +82,8 @@ describe('npm run check on broken content', () => {
 
   test('refuses a trial file without front matter', () => {
     expect(checkCase('no-front-matter')).toMatchInlineSnapshot(`
-      "content/trials/beta-nk.md:1  the trial file does not start with front matter (a first line of three dashes: ---)
-        fix: start the file with a line ---, then the fields, then another line ---, then your notes; npm run new-trial writes a file to start from
+      "content/trials/beta-nk.md:1  the file does not start with front matter (a first line of three dashes: ---)
+        fix: start the file with a line ---, then the fields, then another line ---, then the text (npm run new-trial writes a trial file to start from)
 
       1 problem in 1 file"
     `);

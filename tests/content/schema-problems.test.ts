@@ -64,7 +64,7 @@ describe('reading the bytes of a file', () => {
 
 describe('splitting front matter', () => {
   test('accepts ... as the closing line and keeps the notes', () => {
-    expect(splitFrontMatter('---\na: 1\n...\nNotes\n')).toEqual({ ok: true, yaml: 'a: 1\n', lineOffset: 1, body: 'Notes\n' });
+    expect(splitFrontMatter('---\na: 1\n...\nNotes\n')).toEqual({ ok: true, yaml: 'a: 1\n', lineOffset: 1, body: 'Notes\n', bodyLine: 4 });
   });
 
   test('reports front matter that is never closed at its first line', () => {

@@ -9,7 +9,7 @@ import { messages } from './messages.ts';
 import { problem, type Problem, type Text } from './problems.ts';
 import { splitFrontMatter } from './split-front-matter.ts';
 
-export const CONTENT_KINDS = ['review', 'trial', 'search', 'registry'] as const;
+export const CONTENT_KINDS = ['review', 'trial', 'search', 'registry', 'chapter'] as const;
 export type ContentKind = (typeof CONTENT_KINDS)[number];
 
 /** One content file, parsed. */
@@ -37,6 +37,8 @@ export interface RawContent {
   trials: SourceFile[];
   searches: SourceFile[];
   registry: SourceFile[];
+  /** Chapters (MDX): only their front matter is checked here; Astro compiles the body. */
+  chapters: SourceFile[];
   /** Problems found while reading: unreadable files, stray files, a missing review.yaml. */
   problems: Problem[];
 }
@@ -65,7 +67,7 @@ export function parseContentFile(
   let lineOffset = 0;
   let body = '';
   let bodyLine = 0;
-  if (kind === 'trial') {
+  if (kind === 'trial' || kind === 'chapter') {
     const split = splitFrontMatter(decoded.text);
     if (!split.ok) return failed([problem(file, split.line, [], split.problem)]);
     ({ yaml, lineOffset, body, bodyLine } = split);

@@ -128,8 +128,8 @@ export const messages = {
   }),
 
   noFrontMatter: (): Text => ({
-    message: 'the trial file does not start with front matter (a first line of three dashes: ---)',
-    fix: 'start the file with a line ---, then the fields, then another line ---, then your notes; npm run new-trial writes a file to start from',
+    message: 'the file does not start with front matter (a first line of three dashes: ---)',
+    fix: 'start the file with a line ---, then the fields, then another line ---, then the text (npm run new-trial writes a trial file to start from)',
   }),
 
   frontMatterNotClosed: (): Text => ({

@@ -24,13 +24,14 @@ const FOLDERS: { folder: string; kind: ContentKind; ext: string }[] = [
   { folder: 'trials', kind: 'trial', ext: '.md' },
   { folder: 'searches', kind: 'search', ext: '.yaml' },
   { folder: 'registry', kind: 'registry', ext: '.yaml' },
+  { folder: 'chapters', kind: 'chapter', ext: '.mdx' },
 ];
 
 /** Reads and parses every content file under `root`. Never throws for a curator's mistake. */
 export function readContent(root: string, options: ReadContentOptions = {}): RawContent {
   const label = options.label ?? displayRoot(root);
   const maxBytes = options.maxBytes ?? MAX_FILE_BYTES;
-  const out: RawContent = { review: undefined, trials: [], searches: [], registry: [], problems: [] };
+  const out: RawContent = { review: undefined, trials: [], searches: [], registry: [], chapters: [], problems: [] };
   if (!isDirectory(root)) {
     out.problems.push(problem(label, undefined, [], messages.contentRootMissing(label)));
     return out;
@@ -72,6 +73,7 @@ export function readContent(root: string, options: ReadContentOptions = {}): Raw
         const source = read(kind, path.join(dir, entry.name), shown, entry.name.slice(0, -ext.length));
         if (kind === 'trial') out.trials.push(source);
         else if (kind === 'search') out.searches.push(source);
+        else if (kind === 'chapter') out.chapters.push(source);
         else out.registry.push(source);
       }
     }

@@ -9,7 +9,7 @@
  * unrelated typo.
  */
 import type { z } from 'zod';
-import { idSchema, registryEntrySchema, reviewSchema, searchSchema, trialSchema } from '../../schemas/index.ts';
+import { chapterSchema, idSchema, registryEntrySchema, reviewSchema, searchSchema, trialSchema } from '../../schemas/index.ts';
 import type { RegistryEntry, Review, Search, Trial } from '../../schemas/index.ts';
 import { at, type RawContent, type SourceFile, type ValidFile } from './content-files.ts';
 import { messages } from './messages.ts';
@@ -49,6 +49,7 @@ export function validateContent(raw: RawContent): ValidatedContent {
   const trials = raw.trials.flatMap((t) => check(trialSchema, t));
   const searches = raw.searches.flatMap((s) => check(searchSchema, s));
   const registry = raw.registry.flatMap((r) => check(registryEntrySchema, r));
+  for (const chapter of raw.chapters ?? []) check(chapterSchema, chapter);
 
   // File names are identifiers: a trial's slug is its page address, a search's id is named by a release.
   for (const t of raw.trials) {

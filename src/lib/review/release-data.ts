@@ -2,7 +2,8 @@
  * The pooled results the site shows, as written by `npm run pool` (the build runs it first).
  * Pages and components read releases through here, never the JSON directly.
  */
-import generatedJson from '../../generated/analyses.json';
+// Aliased in astro.config.mjs (src/generated/analyses.json unless REVIEW_GENERATED says otherwise).
+import generatedJson from '#generated/analyses.json';
 import type { GeneratedAnalyses, OutcomeAnalysis, PooledResult, ReleaseAnalyses } from './analyses-types.ts';
 
 const generated = generatedJson as unknown as GeneratedAnalyses;
