@@ -3,6 +3,7 @@ import { compile } from 'vega-lite';
 import { timelinePoints, timelineSpec, type TimelineInput } from '../../src/lib/plots/timeline-spec.ts';
 import { renderSvg } from '../../src/lib/plots/render-svg.ts';
 import type { CumulativeRow } from '../../src/lib/review/analyses-types.ts';
+import { vegaLiteSchemaErrors } from '../helpers/vega-lite-schema.ts';
 
 /** The spec with every number rounded to 4 significant decimals, so the snapshot pins the layout, not the floating point. */
 const rounded = (value: unknown): unknown => JSON.parse(JSON.stringify(value, (_, v) => (typeof v === 'number' && !Number.isInteger(v) ? Number(v.toFixed(4)) : v)));
@@ -50,5 +51,9 @@ describe('timelineSpec', () => {
     expect(svg).toContain('Release 1');
     expect(svg).toContain('Release 2');
     expect(svg).toContain('2025');
+  });
+
+  test('is valid against the Vega-Lite JSON schema', () => {
+    expect(vegaLiteSchemaErrors(timelineSpec(input))).toEqual([]);
   });
 });
