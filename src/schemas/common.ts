@@ -64,6 +64,17 @@ export const doiSchema = z
   .regex(/^10\.\d{4,9}\/\S+$/, { message: 'write the DOI as 10.xxxx/yyyy, without https://doi.org/ in front' });
 
 /**
+ * Characters a reader cannot see but that change what text means or how it is shown: control
+ * characters (other than tab and line breaks), text-direction marks, embeddings, overrides and
+ * isolates (the "Trojan Source" characters), zero-width spaces and joiners used to split words
+ * invisibly, soft hyphens, line and paragraph separators, a byte-order mark inside text, and
+ * the invisible "tag" characters. Zero-width (non-)joiners U+200C and U+200D are allowed: some
+ * scripts and emoji need them. Pasted text often carries these; the curator retypes it.
+ */
+export const INVISIBLE_CHARACTER =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B\u200E\u200F\u2028-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\uFFF9-\uFFFB\u{E0000}-\u{E007F}]/u;
+
+/**
  * Plain text shown on the site. Markup is never interpreted (the site escapes it), but angle
  * brackets that look like HTML tags are refused so that a pasted snippet is noticed early.
  */
@@ -73,7 +84,7 @@ export const textSchema = z
     message: 'text fields are plain text: remove the HTML tag (write "less than" or use ≤ instead of <)',
   })
   .refine((s) => !/javascript\s*:/i.test(s), { message: 'remove "javascript:" from this text' })
-  .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/.test(s), {
+  .refine((s) => !INVISIBLE_CHARACTER.test(s), {
     message: 'remove the invisible control or text-direction characters from this text (retype it)',
   });
 

@@ -1,11 +1,22 @@
 /**
  * Every broken fixture in tests/fixtures/bad-content, checked against the valid base, with the
- * exact text the curator sees pinned as an inline snapshot.
+ * exact text the curator sees pinned as an inline snapshot. tests/content/build-refuses.test.ts
+ * checks that the build refuses each of them with the same problems.
  */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
-import { checkCase, removeContentRoots } from '../helpers/content-fixture.ts';
+import { BAD_CONTENT, checkCase, makeContentRoot, problemsOf, removeContentRoots } from '../helpers/content-fixture.ts';
 
 afterAll(removeContentRoots);
+
+test('the catalogue has at least 40 cases, and each case folder has its test in this file', () => {
+  const cases = readdirSync(BAD_CONTENT).sort();
+  const source = readFileSync(fileURLToPath(import.meta.url), 'utf8');
+  expect(cases.length).toBeGreaterThanOrEqual(40);
+  expect(cases.filter((name) => !source.includes(`checkCase('${name}')`))).toEqual([]);
+});
 
 describe('npm run check on broken content', () => {
   test('reports a YAML syntax error where the reader stopped, and says a bracket is not closed', () => {
@@ -229,7 +240,7 @@ describe('npm run check on broken content', () => {
   test("refuses HTML in a trial's notes, naming the line", () => {
     expect(checkCase('script-in-notes')).toMatchInlineSnapshot(`
       "content/trials/alpha-cel.md:51  notes  the notes contain an HTML tag (<script>); notes are Markdown text
-        fix: remove the tag: use Markdown for emphasis, lists and links, or put code between backticks
+        fix: remove the tag: use Markdown for emphasis, lists and links; to mention a tag, write its name without the angle brackets (also in code)
 
       1 problem in 1 file"
     `);
@@ -455,4 +466,427 @@ describe('npm run check on broken content', () => {
       1 problem in 1 file"
     `);
   });
+});
+
+describe('npm run check on odd Unicode', () => {
+  test('refuses a zero-width space in a text field and shows where it is', () => {
+    expect(checkCase('zero-width-space-in-text')).toMatchInlineSnapshot(`
+      "content/trials/alpha-cel.md:2  product  product "Alpha[U+200B zero-width space]-cel" is not accepted
+        fix: remove the invisible control or text-direction characters from this text (retype it)
+
+      1 problem in 1 file"
+    `);
+  });
+
+  test('refuses text-direction overrides in a text field (the "Trojan Source" characters)', () => {
+    expect(checkCase('bidi-override-in-text')).toMatchInlineSnapshot(`
+      "content/trials/beta-nk.md:26  reports.0.citation  citation "Beta B, et al. [U+202E right-to-left override]slleC KN-RAC doolb-droC[U+202C pop directional formatting]. Blood 2024;144(Su…" is not accepted
+        fix: remove the invisible control or text-direction characters from this text (retype it)
+
+      1 problem in 1 file"
+    `);
+  });
+
+  test("refuses a text-direction override in a trial's notes", () => {
+    expect(checkCase('bidi-override-in-notes')).toMatchInlineSnapshot(`
+      "content/trials/beta-nk.md:40  notes  the notes contain an invisible character (U+202E right-to-left override) that can change how the text reads
+        fix: retype the line: pasted text often carries such characters
+
+      1 problem in 1 file"
+    `);
+  });
+
+  test('refuses a C1 control character pasted into a text field', () => {
+    expect(checkCase('control-character-in-text')).toMatchInlineSnapshot(`
+      "content/trials/alpha-cel.md:4  sponsor  sponsor "Alpha[U+0085]Therapeutics" is not accepted
+        fix: remove the invisible control or text-direction characters from this text (retype it)
+
+      1 problem in 1 file"
+    `);
+  });
+
+  test('refuses a Unicode line separator in a one-line field', () => {
+    expect(checkCase('line-separator-in-text')).toMatchInlineSnapshot(`
+      "content/trials/beta-nk.md:22  cohorts.1.label  label "All infused[U+2028 line separator]patients" is not accepted
+        fix: remove the invisible control or text-direction characters from this text (retype it)
+
+      1 problem in 1 file"
+    `);
+  });
+
+  test('refuses a soft hyphen (invisible, and it breaks search)', () => {
+    expect(checkCase('soft-hyphen-in-text')).toMatchInlineSnapshot(`
+      "content/registry/nct00000001.yaml:6  sponsor  sponsor "Alpha Thera[U+00AD soft hyphen]peutics" is not accepted
+        fix: remove the invisible control or text-direction characters from this text (retype it)
+
+      1 problem in 1 file"
+    `);
+  });
+
+  test('refuses a no-break space in an id and names it', () => {
+    expect(checkCase('no-break-space-in-id')).toMatchInlineSnapshot(`
+      "content/trials/alpha-cel.md:15  cohorts.1.id  id "in[U+00A0 no-break space]fused" is not accepted
+        fix: use lower-case letters, digits, "-" or "_", starting with a letter (for example "car_t")
+
+      1 problem in 1 file"
+    `);
+  });
+
+  test('refuses accented ids, so the composed and decomposed spellings of one id can never be two ids', () => {
+    expect(checkCase('nfc-and-nfd-ids')).toMatchInlineSnapshot(`
+      "content/trials/alpha-cel.md:12  cohorts.0.id  id "lbcl-évaluable" is not accepted
+        fix: use lower-case letters, digits, "-" or "_", starting with a letter (for example "car_t")
+      content/trials/alpha-cel.md:42  reports.1.data.lbcl-évaluable  "lbcl-évaluable" cannot be used as a name here; it contains ́ (U+0301), which is not a plain letter (a-z, 0-9, - and _)
+        fix: use lower-case letters, digits, "-" or "_", starting with a letter (for example "car_t")
+
+      2 problems in 1 file"
+    `);
+  });
+
+  test('names the foreign letter in a field name that looks right but is not', () => {
+    expect(checkCase('lookalike-field-name')).toMatchInlineSnapshot(`
+      "content/trials/alpha-cel.md:4  spоnsor  "spоnsor" is not a field here; it contains о (U+043E), which is not a plain letter (a-z, 0-9, - and _)
+        fix: did you mean "sponsor"? the fields allowed here are: product, aliases, registrations, sponsor, sponsor_country, modality, cell_source, target, phase, engineering, dosing, eligibility, status, status_reason, subgroups, cohorts, reports
+
+      1 problem in 1 file"
+    `);
+  });
+});
+
+test('accepts a byte-order mark at the start of a file (Windows editors write one), in every kind of file', () => {
+  const root = makeContentRoot();
+  for (const file of ['review.yaml', 'trials/alpha-cel.md', 'searches/release-1.yaml', 'registry/nct00000001.yaml', 'chapters/introduction.mdx']) {
+    const full = path.join(root, file);
+    writeFileSync(full, `\uFEFF${readFileSync(full, 'utf8')}`);
+  }
+  expect(problemsOf(root)).toBe('');
+});
+
+describe('npm run check on markup and links', () => {
+  test('refuses a script tag in review.yaml', () => {
+    expect(checkCase('script-in-review-text')).toMatchInlineSnapshot(`
+      "content/review.yaml:6  question  question "How often do allogeneic CAR cells respond?<script>alert(1)<…" is not accepted
+        fix: text fields are plain text: remove the HTML tag (write "less than" or use ≤ instead of <)
+
+      1 problem in 1 file"
+    `);
+  });
+
+  test('refuses HTML in a search file', () => {
+    expect(checkCase('html-in-search-text')).toMatchInlineSnapshot(`
+      "content/searches/release-2.yaml:4  databases.0.name  name "MEDLINE <img src=x onerror=alert(1)>" is not accepted
+        fix: text fields are plain text: remove the HTML tag (write "less than" or use ≤ instead of <)
+
+      1 problem in 1 file"
+    `);
+  });
+
+  test('refuses a script tag in a registry file', () => {
+    expect(checkCase('script-in-registry-text')).toMatchInlineSnapshot(`
+      "content/registry/nct00000001.yaml:2  product  product "Alpha-cel <script src=https://example.org/x.js></script>" is not accepted
+        fix: text fields are plain text: remove the HTML tag (write "less than" or use ≤ instead of <)
+
+      1 problem in 1 file"
+    `);
+  });
+
+  test("refuses HTML in a chapter's title", () => {
+    expect(checkCase('html-in-chapter-title')).toMatchInlineSnapshot(`
+      "content/chapters/introduction.mdx:2  title  title "Test <em>chapter</em>" is not accepted
+        fix: text fields are plain text: remove the HTML tag (write "less than" or use ≤ instead of <)
+
+      1 problem in 1 file"
+    `);
+  });
+
+  test('refuses "javascript:" in a text field', () => {
+    expect(checkCase('javascript-in-text')).toMatchInlineSnapshot(`
+      "content/review.yaml:50  releases.0.summary  summary "Search again at javascript:alert(document.domain)" is not accepted
+        fix: remove "javascript:" from this text
+
+      1 problem in 1 file"
+    `);
+  });
+
+  test('refuses a data: URL', () => {
+    expect(checkCase('data-url')).toMatchInlineSnapshot(`
+      "content/trials/beta-nk.md:27  reports.0.url  url "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==" is not accepted
+        fix: write a full web address starting with https:// (other kinds of link are not allowed)
+
+      1 problem in 1 file"
+    `);
+  });
+
+  test('refuses a javascript: URL in mixed case behind spaces', () => {
+    expect(checkCase('javascript-url-disguised')).toMatchInlineSnapshot(`
+      "content/review.yaml:8  source.url  url "  JaVaScRiPt:alert(1)" is not accepted
+        fix: write a full web address starting with https:// (other kinds of link are not allowed)
+
+      1 problem in 1 file"
+    `);
+  });
+
+  test("refuses an HTML tag split over two lines of a trial's notes", () => {
+    expect(checkCase('html-tag-across-lines-in-notes')).toMatchInlineSnapshot(`
+      "content/trials/beta-nk.md:40  notes  the notes contain an HTML tag (<img); notes are Markdown text
+        fix: remove the tag: use Markdown for emphasis, lists and links; to mention a tag, write its name without the angle brackets (also in code)
+
+      1 problem in 1 file"
+    `);
+  });
+
+  test('refuses HTML after an escaped backtick (it is not code in Markdown)', () => {
+    expect(checkCase('escaped-backtick-html-in-notes')).toMatchInlineSnapshot(`
+      "content/trials/beta-nk.md:40  notes  the notes contain an HTML tag (<img src=x onerror="alert(1)">); notes are Markdown text
+        fix: remove the tag: use Markdown for emphasis, lists and links; to mention a tag, write its name without the angle brackets (also in code)
+
+      1 problem in 1 file"
+    `);
+  });
+
+  test('refuses javascript: links spelt with character references, inline and as a reference definition', () => {
+    expect(checkCase('encoded-javascript-link-in-notes')).toMatchInlineSnapshot(`
+      "content/trials/beta-nk.md:40  notes  the notes contain a "javascript:" link; only web (https) and e-mail links are allowed
+        fix: link to a web page starting with https://, or remove the link
+      content/trials/beta-nk.md:44  notes  the notes contain a "javascript:" link; only web (https) and e-mail links are allowed
+        fix: link to a web page starting with https://, or remove the link
+
+      2 problems in 1 file"
+    `);
+  });
+
+  test('refuses HTML after a code fence that Markdown does not treat as one', () => {
+    expect(checkCase('fence-trick-html-in-notes')).toMatchInlineSnapshot(`
+      "content/trials/beta-nk.md:43  notes  the notes contain an HTML tag (<img src=x onerror="alert(1)">); notes are Markdown text
+        fix: remove the tag: use Markdown for emphasis, lists and links; to mention a tag, write its name without the angle brackets (also in code)
+
+      1 problem in 1 file"
+    `);
+  });
+});
+
+describe('npm run check on YAML, numbers and files', () => {
+  test('refuses a YAML tag that asks for a function', () => {
+    expect(checkCase('yaml-custom-tag')).toMatchInlineSnapshot(`
+      "content/trials/alpha-cel.md:4  YAML syntax error at column 10: Unresolved tag: tag:yaml.org,2002:js/function
+        fix: content files do not use YAML tags: put text that starts with ! in double quotes
+
+      1 problem in 1 file"
+    `);
+  });
+
+  test('refuses a file nested too deeply to read, without crashing', () => {
+    expect(checkCase('deep-nesting')).toMatchInlineSnapshot(`
+      "content/registry/deep.yaml:1  the file nests lists or blocks more deeply than the reader can follow
+        fix: content files nest a few levels at most: look for a long run of [ or { characters, or check that the right file was saved here
+
+      1 problem in 1 file"
+    `);
+  });
+
+  test('refuses .nan and .inf as counts', () => {
+    expect(checkCase('non-finite-counts')).toMatchInlineSnapshot(`
+      "content/trials/alpha-cel.md:30  reports.0.data.lbcl-evaluable.borr.events  events should be a number, but it is .nan ("not a number" in YAML)
+        fix: events must be a whole number
+      content/trials/alpha-cel.md:44  reports.1.data.lbcl-evaluable.bcrr.n  n should be a number, but it is .inf (infinity in YAML)
+        fix: n must be a whole number
+
+      2 problems in 1 file"
+    `);
+  });
+
+  test('refuses a count too large to be read exactly', () => {
+    expect(checkCase('count-too-large')).toMatchInlineSnapshot(`
+      "content/trials/beta-nk.md:34  reports.0.data.all.borr.n  n (90071992547409940) is too large to be read exactly
+        fix: check the number for extra digits
+
+      1 problem in 1 file"
+    `);
+  });
+
+  test('refuses a TODO left from the template', () => {
+    expect(checkCase('placeholder-left')).toMatchInlineSnapshot(`
+      "content/trials/alpha-cel.md:6  cell_source  cell_source still holds the placeholder TODO
+        fix: replace TODO: Where the cells come from, e.g. "peripheral blood of healthy donors", "iPSC" [text]
+
+      1 problem in 1 file"
+    `);
+  });
+
+  test('refuses front matter that is never closed', () => {
+    expect(checkCase('front-matter-not-closed')).toMatchInlineSnapshot(`
+      "content/trials/beta-nk.md:1  the front matter that starts on this line is never closed
+        fix: add a line with three dashes (---) after the last field, before the notes
+
+      1 problem in 1 file"
+    `);
+  });
+
+  test('refuses a YAML file that holds a list instead of fields', () => {
+    expect(checkCase('search-is-a-list')).toMatchInlineSnapshot(`
+      "content/searches/release-1.yaml:1  the file must hold fields (lines like "name: value"), but it holds a list
+        fix: write one field per line as "name: value"; npm run fields lists the fields of each kind of file
+
+      1 problem in 1 file"
+    `);
+  });
+
+  test('refuses a content folder without review.yaml', () => {
+    expect(checkCase('review-missing')).toMatchInlineSnapshot(`
+      "content/review.yaml  review.yaml is missing: every content folder needs the protocol file
+        fix: create review.yaml (question, outcomes, subgroups, releases); npm run fields lists its fields
+
+      1 problem in 1 file"
+    `);
+  });
+
+  test('reports a folder inside trials/ that is not read', () => {
+    expect(checkCase('folder-in-trials')).toMatchInlineSnapshot(`
+      "content/trials/archive  the folder trials/archive is not read: files in trials/ are not looked for in sub-folders
+        fix: move its files up into trials/, or move the folder out of the content folder
+
+      1 problem in 1 file"
+    `);
+  });
+
+  test('refuses a trial file name that cannot be a page address', () => {
+    expect(checkCase('bad-file-name')).toMatchInlineSnapshot(`
+      "content/trials/Gamma Cel.md  the file name "Gamma Cel.md" cannot be used as a trial slug (it becomes the page address)
+        fix: rename the file using lower-case letters, digits, "-" or "_", starting with a letter (for example cema-cel.md)
+
+      1 problem in 1 file"
+    `);
+  });
+});
+
+describe('npm run check on references and consistency', () => {
+  test('refuses two cohorts with one id', () => {
+    expect(checkCase('duplicate-cohort-id')).toMatchInlineSnapshot(`
+      "content/trials/beta-nk.md:21  cohorts.1.id  two cohorts of this trial have the id "all" (the first on line 18)
+        fix: give each cohort its own id; reports name the cohort their numbers belong to
+      content/trials/beta-nk.md:36  reports.0.data.all-infused  the numbers are under cohort "all-infused", which this trial does not define
+        fix: use a cohort id from the trial's cohorts (all), or add the cohort under cohorts
+
+      2 problems in 1 file"
+    `);
+  });
+
+  test('refuses a registration listed twice in one trial', () => {
+    expect(checkCase('registration-twice-in-file')).toMatchInlineSnapshot(`
+      "content/trials/gamma-cel.md:3  registrations.2  NCT00000003 is listed twice in registrations (first on line 3)
+        fix: remove the second one
+
+      1 problem in 1 file"
+    `);
+  });
+
+  test('refuses a report superseded by an excluded report', () => {
+    expect(checkCase('superseded-by-excluded')).toMatchInlineSnapshot(`
+      "content/trials/alpha-cel.md:26  reports.0.superseded_by  superseded_by names "jco-2025", a report with status excluded
+        fix: a report is replaced by a report the analysis uses: name a primary (or later superseded) report, or change the status of this one
+
+      1 problem in 1 file"
+    `);
+  });
+
+  test('asks a superseded report for the report that replaces it', () => {
+    expect(checkCase('superseded-without-successor')).toMatchInlineSnapshot(`
+      "content/trials/alpha-cel.md:19  reports.0.superseded_by  a superseded report must name the report that replaces it (superseded_by: <report id>)
+        fix: add "superseded_by:" — With status superseded: the id of the report that replaces it
+
+      1 problem in 1 file"
+    `);
+  });
+
+  test('asks a described trial for its reason', () => {
+    expect(checkCase('status-reason-missing')).toMatchInlineSnapshot(`
+      "content/trials/gamma-cel.md:2  status_reason  a trial with status described needs a status_reason
+        fix: add "status_reason:" — Why the trial is described only or excluded
+
+      1 problem in 1 file"
+    `);
+  });
+
+  test("reports a release whose cut-off is before the previous release's, and the reports it strands", () => {
+    expect(checkCase('release-cutoffs-out-of-order')).toMatchInlineSnapshot(`
+      "content/review.yaml:52  releases.1.cutoff  release 2 has its cut-off on 2024-12-31, before the cut-off of release 1 (2025-01-12)
+        fix: each release searches up to a later date than the one before it: check both cut-offs
+      content/trials/alpha-cel.md:38  reports.1.date  the report is dated 2025-09-01, after the cut-off of release 2 (2024-12-31)
+        fix: check the date; if it is right, the report belongs to a release after the last one in review.yaml: add that release first
+      content/trials/gamma-cel.md:19  reports.0.date  the report is dated 2026-03-02, after the cut-off of release 2 (2024-12-31)
+        fix: check the date; if it is right, the report belongs to a release after the last one in review.yaml: add that release first
+
+      3 problems in 3 files"
+    `);
+  });
+
+  test('reports two releases naming one search', () => {
+    expect(checkCase('release-search-shared')).toMatchInlineSnapshot(`
+      "content/review.yaml:53  releases.1.search  releases 1 and 2 both name the search "release-1"
+        fix: each release has its own search run: add a search file for this release and name it here
+      content/searches/release-2.yaml:1  release  the search says it belongs to release 2, but review.yaml names the search "release-1" for release 2, not "release-2"
+        fix: correct release: here, or write search: release-2 under release 2 in review.yaml
+
+      2 problems in 2 files"
+    `);
+  });
+
+  test('reports a search that claims a release naming another search', () => {
+    expect(checkCase('search-not-named')).toMatchInlineSnapshot(`
+      "content/searches/release-2.yaml:1  release  the search says it belongs to release 1, but review.yaml names the search "release-1" for release 1, not "release-2"
+        fix: correct release: here, or write search: release-2 under release 1 in review.yaml
+
+      1 problem in 1 file"
+    `);
+  });
+
+  test('reports more new studies than new reports', () => {
+    expect(checkCase('prisma-studies-over-reports')).toMatchInlineSnapshot(`
+      "content/searches/release-2.yaml:17  new_studies_included  new_studies_included (4) is larger than new_reports_included (3)
+        fix: every new study comes with at least one report: check both counts
+
+      1 problem in 1 file"
+    `);
+  });
+
+  test('reports an outcome whose population review.yaml does not define', () => {
+    expect(checkCase('outcome-population-unknown')).toMatchInlineSnapshot(`
+      "content/review.yaml:33  outcomes.2.population  the outcome's population "infused" is not one of the review's populations
+        fix: use a population id defined under populations: efficacy, safety
+
+      1 problem in 1 file"
+    `);
+  });
+
+  test('reports two outcomes, or two levels of a subgroup, with one id', () => {
+    expect(checkCase('review-duplicate-ids')).toMatchInlineSnapshot(`
+      "content/review.yaml:34  outcomes.3.id  two outcomes have the id "borr" (the first on line 19)
+        fix: give each of the outcomes its own id: trial files name them by id, so two with one id cannot be told apart
+      content/review.yaml:50  subgroups.0.levels.2.id  two levels of modality have the id "car_t" (the first on line 46)
+        fix: give each of the levels of modality its own id: trial files name them by id, so two with one id cannot be told apart
+
+      2 problems in 1 file"
+    `);
+  });
+});
+
+test('accepts ordinary Markdown notes: web, e-mail and relative links, comparisons, code and a prose "[label]:"', () => {
+  const root = makeContentRoot();
+  const file = path.join(root, 'trials/beta-nk.md');
+  writeFileSync(
+    file,
+    `${readFileSync(file, 'utf8')}
+Responses were higher when p<0.05 and n < 10 > 5; see [the abstract](https://example.org/a?x=1&y=2),
+[the curators](mailto:curators@example.org), the [trials page](/trials/) and [Table 2][t2].
+
+[t2]: https://example.org/table-2 "Table 2"
+
+[Note]: Table 3 gives the grade 3 events. The field is \`modality: car_nk\`.
+
+\`\`\`yaml
+data: {all: {borr: nd}}
+\`\`\`
+`,
+  );
+  expect(problemsOf(root)).toBe('');
 });

@@ -7,11 +7,50 @@ import type { Text } from './problems.ts';
 
 const MAX_QUOTED = 60;
 
+/** Names of the invisible characters curators most often paste without knowing. */
+const CHARACTER_NAMES: Record<string, string> = {
+  '\u00A0': 'no-break space',
+  '\u00AD': 'soft hyphen',
+  '\u200B': 'zero-width space',
+  '\u200C': 'zero-width non-joiner',
+  '\u200D': 'zero-width joiner',
+  '\u200E': 'left-to-right mark',
+  '\u200F': 'right-to-left mark',
+  '\u2028': 'line separator',
+  '\u2029': 'paragraph separator',
+  '\u202A': 'left-to-right embedding',
+  '\u202B': 'right-to-left embedding',
+  '\u202C': 'pop directional formatting',
+  '\u202D': 'left-to-right override',
+  '\u202E': 'right-to-left override',
+  '\u2060': 'word joiner',
+  '\u2066': 'left-to-right isolate',
+  '\u2067': 'right-to-left isolate',
+  '\u2068': 'first strong isolate',
+  '\u2069': 'pop directional isolate',
+  '\uFEFF': 'byte-order mark',
+};
+
+/** Controls, format characters, separators and spaces other than the plain space: they look like nothing, or like a space. */
+const UNSEEN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Zs}]/gu;
+
+/** "U+200B zero-width space": a character named so that a curator can find it. */
+export function describeCharacter(char: string): string {
+  const code = `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+  const name = CHARACTER_NAMES[char];
+  return name ? `${code} ${name}` : code;
+}
+
+/** Text with every character that cannot be seen written as [U+…], so the message shows where it is. */
+export function revealUnseen(text: string): string {
+  return text.replace(UNSEEN, (c) => (c === ' ' || c === '\n' || c === '\t' ? c : `[${describeCharacter(c)}]`));
+}
+
 /** Shows a value the way the curator typed it: text in quotes, a list or block by its kind. */
 export function show(value: unknown): string {
   if (typeof value === 'string') {
     const short = value.length > MAX_QUOTED ? `${value.slice(0, MAX_QUOTED - 1)}…` : value;
-    return JSON.stringify(short);
+    return JSON.stringify(revealUnseen(short));
   }
   if (value === null || value === undefined) return 'empty';
   if (Array.isArray(value)) return 'a list';
@@ -36,6 +75,8 @@ function didYouMean(suggestion: string | undefined): string {
 
 function kindOf(value: unknown): string {
   if (typeof value === 'string') return `text (${show(value)})`;
+  if (typeof value === 'number' && Number.isNaN(value)) return '.nan ("not a number" in YAML)';
+  if (typeof value === 'number' && !Number.isFinite(value)) return `${value > 0 ? '' : '-'}.inf (infinity in YAML)`;
   if (typeof value === 'number') return `a number (${value})`;
   if (typeof value === 'boolean') return `${value} (a yes/no value)`;
   if (value === null || value === undefined) return 'empty';
@@ -89,7 +130,12 @@ export const messages = {
 
   htmlInNotes: (tag: string): Text => ({
     message: `the notes contain an HTML tag (${tag.length > 40 ? `${tag.slice(0, 40)}…` : tag}); notes are Markdown text`,
-    fix: 'remove the tag: use Markdown for emphasis, lists and links, or put code between backticks',
+    fix: 'remove the tag: use Markdown for emphasis, lists and links; to mention a tag, write its name without the angle brackets (also in code)',
+  }),
+
+  invisibleInNotes: (char: string): Text => ({
+    message: `the notes contain an invisible character (${describeCharacter(char)}) that can change how the text reads`,
+    fix: 'retype the line: pasted text often carries such characters',
   }),
 
   unsafeLinkInNotes: (scheme: string): Text => ({
@@ -170,6 +216,11 @@ export const messages = {
     fix: 'remove the --- line (and anything after it that belongs elsewhere); one file holds one document',
   }),
 
+  yamlTooDeep: (): Text => ({
+    message: 'the file nests lists or blocks more deeply than the reader can follow',
+    fix: 'content files nest a few levels at most: look for a long run of [ or { characters, or check that the right file was saved here',
+  }),
+
   yamlUnreadable: (detail: string): Text => ({
     message: `the YAML cannot be read: ${detail}`,
     fix: YAML_FIX_DEFAULT,
@@ -225,7 +276,7 @@ export const messages = {
   }),
 
   unknownField: (key: string, allowed: readonly string[], suggestion: string | undefined): Text => ({
-    message: `"${key}" is not a field here`,
+    message: `"${revealUnseen(key)}" is not a field here${foreignCharacters(key)}`,
     fix: `${didYouMean(suggestion)}the fields allowed here are: ${oneOf(allowed)}`,
   }),
 
@@ -241,7 +292,7 @@ export const messages = {
         },
 
   badKey: (key: string, hint: string): Text => ({
-    message: `"${key}" cannot be used as a name here`,
+    message: `"${revealUnseen(key)}" cannot be used as a name here${foreignCharacters(key)}`,
     fix: hint,
   }),
 
@@ -253,6 +304,11 @@ export const messages = {
   conditionNotMet: (hint: string, name: string, description: string | undefined): Text => ({
     message: hint,
     fix: `add "${name}:"${description ? ` — ${description}` : ''}`,
+  }),
+
+  numberTooLarge: (name: string, value: unknown): Text => ({
+    message: `${name} (${String(value)}) is too large to be read exactly`,
+    fix: 'check the number for extra digits',
   }),
 
   eventsExceedN: (events: number, n: number): Text => ({
@@ -372,6 +428,19 @@ export const messages = {
   }),
 
   // ---------------------------------------------------------------------------------------------
+  // The protocol (review.yaml)
+
+  duplicateReviewId: (what: string, id: string, firstLine: number | undefined): Text => ({
+    message: `two ${what} have the id "${id}"${firstLine ? ` (the first on line ${firstLine})` : ''}`,
+    fix: `give each of the ${what} its own id: trial files name them by id, so two with one id cannot be told apart`,
+  }),
+
+  outcomePopulationUnknown: (population: string, allowed: readonly string[], suggestion: string | undefined): Text => ({
+    message: `the outcome's population "${population}" is not one of the review's populations`,
+    fix: `${didYouMean(suggestion)}use a population id defined under populations: ${oneOf(allowed)}`,
+  }),
+
+  // ---------------------------------------------------------------------------------------------
   // Releases and searches
 
   releaseNumber: (position: number, number: number): Text => ({
@@ -467,6 +536,14 @@ const YAML_FIXES: Record<string, string> = {
   UNEXPECTED_TOKEN: 'remove or quote the unexpected character; text starting with [ { * & ! | > % @ or ` must be in double quotes',
   TAG_RESOLVE_FAILED: 'content files do not use YAML tags: put text that starts with ! in double quotes',
 };
+
+/** "; it contains о (U+043E), which is not a plain letter": for a name that looks right but is not. */
+function foreignCharacters(key: string): string {
+  const foreign = [...new Set([...key].filter((c) => !/[\x20-\x7E]/.test(c)))];
+  if (foreign.length === 0) return '';
+  const shown = foreign.slice(0, 3).map((c) => (revealUnseen(c) === c ? `${c} (${describeCharacter(c)})` : describeCharacter(c)));
+  return `; it contains ${list(shown)}${foreign.length > 3 ? ' and more' : ''}, which ${foreign.length === 1 ? 'is' : 'are'} not ${foreign.length === 1 ? 'a plain letter' : 'plain letters'} (a-z, 0-9, - and _)`;
+}
 
 function formatBytes(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${Number((bytes / (1024 * 1024)).toFixed(1))} MB`;

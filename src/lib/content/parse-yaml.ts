@@ -48,6 +48,8 @@ export function parseYaml(text: string, options: ParseYamlOptions = {}): ParsedY
     const tabLine = lineCounter.linePos(tab.pos[0]).line;
     const others = text.split(/\r?\n/).filter((line, i) => i + 1 > tabLine && /^ *\t/.test(line)).length;
     problems.push({ line: lineAt(tab.pos[0]), path: [], text: messages.yamlTab(others) });
+  } else if (syntax.some((e) => isTooDeep(e.message))) {
+    problems.push({ line: 1 + offset, path: [], text: messages.yamlTooDeep() });
   } else if (syntax[0]) {
     const e: YAMLError = syntax[0];
     // An unclosed [ or { is only noticed on a later line; say so rather than blame the indentation.
@@ -58,21 +60,29 @@ export function parseYaml(text: string, options: ParseYamlOptions = {}): ParsedY
     problems.push({ line: lineAt(second.range[0]), path: [], text: messages.yamlSeveralDocuments() });
     break;
   }
-  if (problems.length === 0) {
-    for (const dup of findDuplicateKeys(first.contents)) {
-      problems.push({ line: lineAt(dup.pos), path: dup.path, text: messages.yamlDuplicateKey(dup.key, lineAt(dup.firstPos)) });
-    }
-  }
-  if (problems.length > 0) return { ok: false, problems };
-
   try {
+    if (problems.length === 0) {
+      for (const dup of findDuplicateKeys(first.contents)) {
+        problems.push({ line: lineAt(dup.pos), path: dup.path, text: messages.yamlDuplicateKey(dup.key, lineAt(dup.firstPos)) });
+      }
+    }
+    if (problems.length > 0) return { ok: false, problems };
     const value: unknown = first.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     return { ok: true, value, locate: locator(first, lineAt) };
   } catch (error) {
+    // Walking a document nested thousands of levels deep can exhaust the stack.
     const detail = error instanceof Error ? error.message : String(error);
-    const text = /alias/i.test(detail) ? messages.yamlTooManyAliases(MAX_ALIAS_COUNT) : messages.yamlUnreadable(firstLine(detail));
+    const text = isTooDeep(detail)
+      ? messages.yamlTooDeep()
+      : /alias/i.test(detail)
+        ? messages.yamlTooManyAliases(MAX_ALIAS_COUNT)
+        : messages.yamlUnreadable(firstLine(detail));
     return { ok: false, problems: [{ line: 1 + offset, path: [], text }] };
   }
+}
+
+function isTooDeep(message: string): boolean {
+  return /call stack/i.test(message);
 }
 
 function firstLine(message: string): string {

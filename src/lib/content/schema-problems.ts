@@ -96,6 +96,8 @@ function translate(issue: Issue, path: PathSegment[], input: unknown, root: Desc
       if (issue.expected === 'int') return one(messages.notWholeNumber(name, value));
       return one(messages.wrongType(name, issue.expected, value, hint));
     case 'too_small':
+      // Beyond ±2^53 a YAML number is no longer the number written: say so, not "a fraction".
+      if (issue.origin === 'int') return one(messages.numberTooLarge(name, value));
       if (issue.origin === 'number') return one(messages.numberTooSmall(name, value, Number(issue.minimum), issue.inclusive ?? true, hint));
       if (issue.origin === 'array' && Array.isArray(value)) {
         const element = described?.shape.type === 'array' ? described.shape.element.description : undefined;
@@ -103,6 +105,7 @@ function translate(issue: Issue, path: PathSegment[], input: unknown, root: Desc
       }
       return one(messages.textTooShort(name, Number(issue.minimum)));
     case 'too_big':
+      if (issue.origin === 'int') return one(messages.numberTooLarge(name, value));
       if (issue.origin === 'number') return one(messages.numberTooBig(name, value, Number(issue.maximum), issue.inclusive ?? true, hint));
       return one(messages.schemaOther(name, issue.message));
     case 'unrecognized_keys': {

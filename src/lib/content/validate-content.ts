@@ -20,6 +20,7 @@ import { checkPrisma } from './rules/check-prisma.ts';
 import { checkRegistrations } from './rules/check-registrations.ts';
 import { checkRegistry } from './rules/check-registry.ts';
 import { checkReleases } from './rules/check-releases.ts';
+import { checkReview } from './rules/check-review.ts';
 import { checkSearchLinks } from './rules/check-search-links.ts';
 import { checkTrialAgainstReview } from './rules/check-trial-against-review.ts';
 import { checkTrialIds } from './rules/check-trial-ids.ts';
@@ -64,6 +65,7 @@ export function validateContent(raw: RawContent): ValidatedContent {
   for (const search of searches) problems.push(...checkPrisma(search));
   for (const trial of raw.trials.filter((t) => t.readable)) problems.push(...checkNotes(trial));
   if (review) {
+    problems.push(...checkReview(review));
     problems.push(...checkReleases(review));
     problems.push(...checkSearchLinks(review, raw.searches, searches));
   }
