@@ -24,7 +24,8 @@ export type Likelihood = 'REML' | 'ML';
  * @param threshold convergence threshold on the change of tau² (transformed scale)
  * @param maxIterations iteration limit
  * @param stepAdjustment factor applied to each step (metafor's `stepadj`)
- * @returns tau², iterations and whether the threshold was reached
+ * @returns tau², iterations and whether the threshold was reached (not reached also when a step
+ *   cannot be computed)
  * @throws never: the data are checked when the effects are computed
  * @example
  * const data = effectData([0.1, 0.5, 0.3], [0.01, 0.02, 0.015]);
@@ -48,6 +49,10 @@ export function fisherScoring(
       : (moments[MOMENT.ypp]! - moments[MOMENT.sumW]!) / moments[MOMENT.sumW2]!;
     step *= stepAdjustment;
     if (Number.isNaN(step)) step = 0;
+    // An infinite step means the sums lost all precision (sampling variances some ten orders of
+    // magnitude apart, e.g. n = 1,000,000 beside n = 6 on the raw scale): stop, and let the caller
+    // fall back as for non-convergence, rather than halve an infinite step forever.
+    if (!Number.isFinite(step)) return { tau2, raw: tau2, iterations: iteration, converged: false };
     // step halving keeps tau2 ≥ 0; at exactly 0 metafor halves a negative step down to -0
     if (tau2 === 0 && step < 0) step = 0;
     while (tau2 + step < 0) step /= 2;
