@@ -23,12 +23,13 @@ export function trialReportEntries(review: Review, trials: readonly TrialRecord[
       .filter((r) => releases.has(r.release))
       .map((report) => ({ slug, trial, report, release: releases.get(report.release)! })),
   );
+  // Collation in English: the feed must not depend on the builder's locale.
   rows.sort(
     (a, b) =>
       b.report.release - a.report.release ||
-      b.report.date.localeCompare(a.report.date) ||
-      a.trial.product.localeCompare(b.trial.product) ||
-      a.report.id.localeCompare(b.report.id),
+      b.report.date.localeCompare(a.report.date, 'en') ||
+      a.trial.product.localeCompare(b.trial.product, 'en') ||
+      a.report.id.localeCompare(b.report.id, 'en'),
   );
   return rows.map(({ slug, trial, report, release }) => {
     const url = pageUrl(root, `/trials/${slug}/#report-${report.id}`);

@@ -42,11 +42,12 @@ function pooled(label: string, r: PooledResult, withPi: boolean): ForestPooled {
 }
 
 function sortStudies(studies: ForestStudy[], dates: Map<string, string>, sort: ForestSort): ForestStudy[] {
+  // Collation in English, whatever the locale of the machine that builds or shows the plot.
   const by: Record<ForestSort, (a: ForestStudy, b: ForestStudy) => number> = {
-    name: (a, b) => a.label.localeCompare(b.label),
-    estimate: (a, b) => a.estimate - b.estimate || a.label.localeCompare(b.label),
-    weight: (a, b) => b.weight - a.weight || a.label.localeCompare(b.label),
-    date: (a, b) => (dates.get(a.label) ?? '').localeCompare(dates.get(b.label) ?? '') || a.label.localeCompare(b.label),
+    name: (a, b) => a.label.localeCompare(b.label, 'en'),
+    estimate: (a, b) => a.estimate - b.estimate || a.label.localeCompare(b.label, 'en'),
+    weight: (a, b) => b.weight - a.weight || a.label.localeCompare(b.label, 'en'),
+    date: (a, b) => (dates.get(a.label) ?? '').localeCompare(dates.get(b.label) ?? '', 'en') || a.label.localeCompare(b.label, 'en'),
   };
   return [...studies].sort(by[sort]);
 }

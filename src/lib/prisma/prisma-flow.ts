@@ -269,12 +269,13 @@ function toRecord(trial: PrismaTrial, report: Report): PrismaRecord {
   };
 }
 
+// Collation in English on every machine: the order must not depend on the builder's locale.
 function byProductThenDate(a: PrismaRecord, b: PrismaRecord): number {
   return (
-    a.product.localeCompare(b.product) ||
-    a.trial.localeCompare(b.trial) ||
-    a.date.localeCompare(b.date) ||
-    a.report.localeCompare(b.report)
+    a.product.localeCompare(b.product, 'en') ||
+    a.trial.localeCompare(b.trial, 'en') ||
+    a.date.localeCompare(b.date, 'en') ||
+    a.report.localeCompare(b.report, 'en')
   );
 }
 

@@ -70,7 +70,7 @@ export function parseNameStatus(text: string, untracked: readonly string[] = [])
     else if (first) out.push({ status: 'modified', path: first });
   }
   for (const file of untracked) if (file.trim() && !out.some((f) => f.path === file)) out.push({ status: 'added', path: file.trim() });
-  return out.sort((a, b) => a.path.localeCompare(b.path));
+  return out.sort((a, b) => a.path.localeCompare(b.path, 'en'));
 }
 
 /** How two release lists differ, release by release. */
