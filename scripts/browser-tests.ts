@@ -7,6 +7,7 @@ import path from 'node:path';
 import { runAll } from '../tests/browser/harness.ts';
 import '../tests/browser/pages.browser.ts';
 import '../tests/browser/site.browser.ts';
+import '../tests/browser/injection.browser.ts';
 
 const args = process.argv.slice(2);
 const distIndex = args.indexOf('--dist');

@@ -11,8 +11,8 @@ export function csvField(value: Cell): string {
   if (value === null || value === undefined) return 'NA';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'NA';
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  // A spreadsheet would run a cell starting with = + or @ as a formula.
-  const text = /^[=+@]/.test(value) ? `'${value}` : value;
+  // A spreadsheet would run a cell starting with = + - or @ as a formula, also after a leading tab or carriage return.
+  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -66,7 +66,9 @@ export function reproduceR(data: ReleaseAnalyses, siteUrl: string, variables: re
   const m = data.method;
   const method = m.method === 'FE' ? 'EE' : m.method;
   const test = m.ci === 'hk' ? 'knha' : 'z';
-  return `# Recomputes every pooled number of release ${data.release} of "${data.title.replace(/"/g, "'")}"
+  // The title sits in a comment: a line break in it would turn the rest of the title into R code.
+  const title = data.title.replace(/"/g, "'").replace(/[\r\n\u2028\u2029]+/g, ' ');
+  return `# Recomputes every pooled number of release ${data.release} of "${title}"
 # from studies.csv with R metafor, and compares with results.csv.
 # Files: ${siteUrl}data/releases/${data.release}/studies.csv and results.csv (same folder as this script).
 # Run: Rscript reproduce.R   (needs install.packages("metafor"))
