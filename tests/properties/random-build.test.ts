@@ -1,0 +1,30 @@
+/**
+ * One randomly generated content root (tests/properties/arbitrary-content.ts) through a real
+ * `npm run build -- --out <dir>`: what passes the checks also builds. One root only, because a
+ * build takes seconds; the seed is printed when it fails (FC_SEED=<n> reruns it).
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { afterAll, expect, test } from 'vitest';
+import { buildSite, siteFiles, tempFolders } from '../build/site-files.ts';
+import { contentArbitrary, writeContent } from './arbitrary-content.ts';
+
+const seed = Number(process.env['FC_SEED'] ?? 20251123);
+const temp = tempFolders('review-random-build-');
+afterAll(temp.remove);
+
+test(`a random valid content root builds (seed ${seed})`, () => {
+  const [content] = fc.sample(contentArbitrary, { numRuns: 1, seed });
+  const dir = temp.make();
+  const root = path.join(dir, 'content');
+  writeContent(root, content!);
+  const out = path.join(dir, 'site');
+  buildSite(root, out);
+  const files = siteFiles(out);
+  for (const slug of Object.keys(content!.trials)) expect(files, `page of ${slug}`).toContain(`trials/${slug}/index.html`);
+  for (const release of (content!.review['releases'] as { number: number }[])) {
+    expect(files).toContain(`data/releases/${release.number}/analyses.json`);
+  }
+  expect(existsSync(path.join(out, 'index.html'))).toBe(true);
+}, 200_000);
