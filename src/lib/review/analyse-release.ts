@@ -90,6 +90,10 @@ function subgroupAnalysis(review: Review, rows: readonly StudyRow[], variableId:
 
 function robustnessTable(review: Review, rows: readonly StudyRow[]): RobustnessRow[] {
   const out: RobustnessRow[] = [];
+  // One input and one pair of totals for all 32 variants (the studies do not change).
+  const input = baseInput(review, rows);
+  const events = sum(rows.map((r) => r.events));
+  const n = sum(rows.map((r) => r.n));
   const variants: { transform: (typeof TRANSFORMS)[number]; method: (typeof MODEL_METHODS)[number]; ci: 'z' | 'hk' }[] = [];
   for (const transform of TRANSFORMS) for (const method of MODEL_METHODS) variants.push({ transform, method, ci: 'z' });
   for (const transform of TRANSFORMS) variants.push({ transform, method: 'REML', ci: 'hk' });
@@ -97,14 +101,17 @@ function robustnessTable(review: Review, rows: readonly StudyRow[]): RobustnessR
     const primary = v.transform === review.analysis.transform && v.method === review.analysis.method && v.ci === review.analysis.ci;
     const label = `${v.transform}-${v.method}${v.ci === 'hk' ? ' (Hartung-Knapp)' : ''}${v.transform === 'PFT' ? ' (Miller back-transform)' : ''}`;
     try {
-      const result = metaProportions({ ...baseInput(review, rows), transform: v.transform, method: v.method, ci: v.ci });
-      out.push({ ...v, label, primary, result: pooledResult(result, sum(rows.map((r) => r.events)), sum(rows.map((r) => r.n))) });
+      const result = metaProportions({ ...input, transform: v.transform, method: v.method, ci: v.ci });
+      out.push({ ...v, label, primary, result: pooledResult(result, events, n) });
     } catch (error) {
       out.push({ ...v, label, primary, result: null, error: error instanceof Error ? error.message : String(error) });
     }
   }
   return out;
 }
+
+// Same order as localeCompare, many times faster when a release has thousands of rows.
+const collator = new Intl.Collator();
 
 /** Analyses of one outcome as of one release. */
 export function analyseOutcome(
@@ -113,9 +120,10 @@ export function analyseOutcome(
   outcomeId: string,
   release: number,
   options: AnalyseOptions = {},
+  pooled = pooledTrialsAsOf(trials, release),
 ): OutcomeAnalysis {
   const outcome = review.outcomes.find((o) => o.id === outcomeId)!;
-  const { rows, notDisclosed } = outcomeRows(review, trials, outcomeId, release);
+  const { rows, notDisclosed } = outcomeRows(review, trials, outcomeId, release, pooled);
   const empty: OutcomeAnalysis = {
     id: outcome.id,
     label: outcome.label,
@@ -156,7 +164,8 @@ export function analyseOutcome(
   });
   const order = rows
     .map((r, i) => ({ r, i }))
-    .sort((a, b) => a.r.reportRelease - b.r.reportRelease || a.r.reportDate.localeCompare(b.r.reportDate) || a.r.label.localeCompare(b.r.label))
+    // report dates are YYYY-MM-DD: their code-point order is their date (and locale) order
+    .sort((a, b) => a.r.reportRelease - b.r.reportRelease || (a.r.reportDate < b.r.reportDate ? -1 : a.r.reportDate > b.r.reportDate ? 1 : 0) || collator.compare(a.r.label, b.r.label))
     .map((x) => x.i);
   let egger: OutcomeAnalysis['egger'] = null;
   if (rows.length >= 3) {
@@ -251,6 +260,7 @@ export function analyseRelease(
 ): ReleaseAnalyses {
   const release = review.releases.find((r) => r.number === releaseNumber);
   if (!release) throw new Error(`release ${releaseNumber} is not in review.yaml`);
+  const pooled = pooledTrialsAsOf(trials, release.number);
   return {
     review: review.id,
     title: review.title,
@@ -259,6 +269,6 @@ export function analyseRelease(
     cutoff: release.cutoff,
     method: { ...review.analysis },
     counts: releaseCounts(review, trials, release.number),
-    outcomes: Object.fromEntries(review.outcomes.map((o) => [o.id, analyseOutcome(review, trials, o.id, release.number, options)])),
+    outcomes: Object.fromEntries(review.outcomes.map((o) => [o.id, analyseOutcome(review, trials, o.id, release.number, options, pooled)])),
   };
 }

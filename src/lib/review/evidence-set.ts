@@ -67,6 +67,9 @@ export function primaryReportAsOf(trial: Trial, release: number): Report | undef
   return trial.reports.find((r) => isPrimaryAsOf(r, trial.reports, release));
 }
 
+// Same order as String.prototype.localeCompare, many times faster on thousands of trials.
+const collator = new Intl.Collator();
+
 /** Trials pooled as of `release`: status included, with a primary report by then. */
 export function pooledTrialsAsOf(trials: readonly TrialRecord[], release: number): { trial: TrialRecord; report: Report }[] {
   const out: { trial: TrialRecord; report: Report }[] = [];
@@ -75,7 +78,7 @@ export function pooledTrialsAsOf(trials: readonly TrialRecord[], release: number
     const report = primaryReportAsOf(trial.data, release);
     if (report) out.push({ trial, report });
   }
-  return out.sort((a, b) => a.trial.data.product.localeCompare(b.trial.data.product) || a.trial.slug.localeCompare(b.trial.slug));
+  return out.sort((a, b) => collator.compare(a.trial.data.product, b.trial.data.product) || collator.compare(a.trial.slug, b.trial.slug));
 }
 
 function levelsOf(review: Review, trial: Trial, cohort: Cohort): Record<string, string> {
@@ -96,12 +99,14 @@ export function outcomeRows(
   trials: readonly TrialRecord[],
   outcomeId: string,
   release: number,
+  /** pooledTrialsAsOf(trials, release), when the caller already has it (every outcome of a release shares it) */
+  pooled: readonly { trial: TrialRecord; report: Report }[] = pooledTrialsAsOf(trials, release),
 ): { rows: StudyRow[]; notDisclosed: NotDisclosedRow[] } {
   const outcome = review.outcomes.find((o) => o.id === outcomeId);
   if (!outcome) throw new Error(`unknown outcome "${outcomeId}"`);
   const rows: StudyRow[] = [];
   const notDisclosed: NotDisclosedRow[] = [];
-  for (const { trial, report } of pooledTrialsAsOf(trials, release)) {
+  for (const { trial, report } of pooled) {
     const cohorts = trial.data.cohorts.filter((c) => c.population === outcome.population);
     const trialRows: StudyRow[] = [];
     for (const cohort of cohorts) {

@@ -1,13 +1,18 @@
 import { StatsInputError } from '../errors.ts';
 import { messages } from '../messages.ts';
 import type { MetaProportionsInput } from '../types.ts';
-import { prepareAnalysis } from './prepare-analysis.ts';
+import { prepareAnalysis, type PreparedAnalysis } from './prepare-analysis.ts';
+import { refitCells, refitsByCells } from './refit-cells.ts';
 import { refitRow, type RefitRow } from './sequential-fit.ts';
+import { moveStudy, varianceCells } from './variance-cells.ts';
 
 /**
  * Cumulative meta-analysis: studies added one at a time in the given order, the model
  * refitted after each (metafor `cumul()`; note that `order` here lists study positions,
  * where metafor's `order` is a variable to sort by). Groups are ignored.
+ *
+ * From CELL_REFIT_MIN_STUDIES studies on, each step adds its study to a cell of equal
+ * variance and refits the cells (O(cells) per iteration), so k steps cost O(k · cells).
  *
  * Reference: Lau J, Antman EM, Jimenez-Silva J, Kupelnick B, Mosteller F, Chalmers TC
  * (1992). Cumulative meta-analysis of therapeutic trials for myocardial infarction. New
@@ -28,5 +33,19 @@ export function cumulative(input: MetaProportionsInput, order?: readonly number[
   if (sequence.length !== k || seen.size !== k || sequence.some((i) => !Number.isInteger(i) || i < 0 || i >= k)) {
     throw new StatsInputError(messages.invalidOrder(k));
   }
+  if (refitsByCells(k, prepared.settings.method)) return cumulativeByCells(prepared, sequence);
   return sequence.map((study, step) => refitRow(prepared, sequence.slice(0, step + 1), study));
+}
+
+function cumulativeByCells(prepared: PreparedAnalysis, sequence: readonly number[]): RefitRow[] {
+  const { n, effects } = prepared;
+  const cells = varianceCells(prepared, []);
+  let reciprocalSum = 0;
+  let corrected = 0;
+  return sequence.map((study, step) => {
+    moveStudy(cells, prepared, study, 1);
+    reciprocalSum += 1 / n[study]!;
+    corrected += effects.corrected[study]!;
+    return refitCells(prepared, cells, study, (step + 1) / reciprocalSum, corrected);
+  });
 }

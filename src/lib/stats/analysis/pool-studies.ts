@@ -7,6 +7,15 @@ import type { PreparedAnalysis } from './prepare-analysis.ts';
 import { studyRows } from './study-rows.ts';
 import { subsetData } from './subset-data.ts';
 import { summarizeLevel } from './summarize-level.ts';
+import { refitsByCells } from './refit-cells.ts';
+import { cellsData, varianceCells } from './variance-cells.ts';
+
+/** Model weights 1 / (vᵢ + tau²) of each study, as fitModel leaves them for a fit on the studies. */
+function studyWeights(vi: Float64Array, tau2: number): Float64Array {
+  const weights = new Float64Array(vi.length);
+  for (let i = 0; i < vi.length; i++) weights[i] = 1 / (vi[i]! + tau2);
+  return weights;
+}
 
 /**
  * Pools the listed studies of a prepared analysis: fits the model (metafor `rma.uni()`),
@@ -26,8 +35,10 @@ import { summarizeLevel } from './summarize-level.ts';
 export function poolStudies(prepared: PreparedAnalysis, indices: readonly number[]): PooledAnalysis {
   const { settings } = prepared;
   const subset = subsetData(prepared, indices);
-  const workspace = createWorkspace(subset.data);
-  const fit = fitModel(subset.data, settings.method, settings.ci, settings.level, settings.control, workspace);
+  // Many studies: fit on cells of equal variance (the same estimates, O(cells) per iteration).
+  const cells = refitsByCells(indices.length, settings.method) ? varianceCells(prepared, indices) : undefined;
+  const workspace = cells ? cells.workspace : createWorkspace(subset.data);
+  const fit = fitModel(cells ? cellsData(cells) : subset.data, settings.method, settings.ci, settings.level, settings.control, workspace);
   const summary = summarizeLevel(fit, 0, settings, subset.harmonicN);
   const warnings: string[] = [];
   if (subset.correctedCount > 0) warnings.push(messages.correctionApplied(settings.add, subset.correctedCount, settings.transform));
@@ -56,12 +67,12 @@ export function poolStudies(prepared: PreparedAnalysis, indices: readonly number
     warnings,
     get tau2_ci(): Tau2Interval | null {
       if (interval === undefined) {
-        interval = randomEffects ? qProfileInterval(subset.data, settings.level, fit.typicalVariance, workspace) : null;
+        interval = randomEffects ? qProfileInterval(subset.data, settings.level, fit.typicalVariance, cells ? undefined : workspace) : null;
       }
       return interval;
     },
     get studies(): StudyRow[] {
-      rows ??= studyRows(prepared, indices, fit.weights);
+      rows ??= studyRows(prepared, indices, cells ? studyWeights(subset.data.vi, fit.tau2) : fit.weights);
       return rows;
     },
   };

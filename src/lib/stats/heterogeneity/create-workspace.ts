@@ -28,7 +28,7 @@ export interface Workspace {
  */
 export function createWorkspace(data: EffectData): Workspace {
   return {
-    weights: new Float64Array(data.k),
+    weights: new Float64Array(data.yi.length),
     levelSums: new Float64Array(4 * data.groupCount),
     coefficients: new Float64Array(data.groupCount),
     moments: new Float64Array(6),

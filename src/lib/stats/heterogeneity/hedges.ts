@@ -19,7 +19,20 @@ export function hedges(data: EffectData): Tau2Estimate {
   const { k, yi, vi, group, groupCount } = data;
   let rss = 0;
   let traceVariance = 0;
-  if (groupCount === 1) {
+  if (data.multiplicity) {
+    // cell form: Σ (y - c)² of a cell is m·d̄² + its within-cell squares
+    const m = data.multiplicity;
+    let sumV = 0;
+    let sumD = 0;
+    for (let c = 0; c < yi.length; c++) {
+      const d = yi[c]! - data.centre;
+      rss += m[c]! * d * d + data.withinSquares![c]!;
+      sumV += m[c]! * vi[c]!;
+      sumD += m[c]! * d;
+    }
+    rss -= (sumD * sumD) / k;
+    traceVariance = sumV * (1 - 1 / k);
+  } else if (groupCount === 1) {
     let sumV = 0;
     for (let i = 0; i < k; i++) {
       const d = yi[i]! - data.centre;

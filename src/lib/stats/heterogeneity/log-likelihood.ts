@@ -28,7 +28,11 @@ const LOG_TWO_PI = Math.log(2 * Math.PI);
 export function logLikelihood(data: EffectData, workspace: Workspace, likelihood: Likelihood, tau2: number): number {
   const moments = residualMoments(data, tau2, workspace);
   let logVariances = 0;
-  for (let i = 0; i < data.k; i++) logVariances += Math.log(data.vi[i]! + tau2);
+  if (data.multiplicity) {
+    for (let c = 0; c < data.vi.length; c++) logVariances += data.multiplicity[c]! * Math.log(data.vi[c]! + tau2);
+  } else {
+    for (let i = 0; i < data.k; i++) logVariances += Math.log(data.vi[i]! + tau2);
+  }
   if (likelihood === 'ML') return -0.5 * data.k * LOG_TWO_PI - 0.5 * logVariances - 0.5 * moments[MOMENT.rss]!;
   let logDeterminant = 0;
   for (let g = 0; g < data.groupCount; g++) logDeterminant += Math.log(workspace.levelSums[4 * g]!);

@@ -36,6 +36,8 @@ export function pauleMandel(
   workspace: Workspace,
   rootTolerance = METAFOR_ROOT_TOLERANCE,
 ): Tau2Estimate & { readonly searchUpper: number; readonly extended: boolean } {
+  // the search interval comes from the spread of the studies' own effects
+  if (data.multiplicity) throw new Error('the Paule-Mandel estimator needs the studies, not the cell form');
   const target = data.k - data.groupCount;
   // Paule-Mandel: solve Q(tau2) = k - p
   const excessQ = (tau2: number): number => residualMoments(data, tau2, workspace)[MOMENT.rss]! - target;

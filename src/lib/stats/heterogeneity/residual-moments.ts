@@ -33,6 +33,7 @@ export const MOMENT = {
  * @throws never: the data are checked when the effects are computed
  */
 export function residualMoments(data: EffectData, tau2: number, workspace: Workspace): Float64Array {
+  if (data.multiplicity) return cellMoments(data, data.multiplicity, data.withinSquares!, tau2, workspace);
   return data.groupCount === 1 ? interceptMoments(data, tau2, workspace) : groupedMoments(data, tau2, workspace);
 }
 
@@ -63,6 +64,52 @@ function interceptMoments(data: EffectData, tau2: number, workspace: Workspace):
     sumWDD += w * d * d;
     sumW2D += w2 * d;
     sumW2DD += w2 * d * d;
+  }
+  const b = sumWD / s1;
+  const ratio = s2 / s1;
+  coefficients[0] = centre + b;
+  levelSums[0] = s1;
+  levelSums[1] = s2;
+  levelSums[2] = s3;
+  levelSums[3] = s1 * (centre + b);
+  moments[MOMENT.rss] = sumWDD - b * sumWD;
+  moments[MOMENT.ypp] = sumW2DD - 2 * b * sumW2D + b * b * s2;
+  moments[MOMENT.trP] = s1 - ratio;
+  moments[MOMENT.trPP] = s2 - (2 * s3) / s1 + ratio * ratio;
+  moments[MOMENT.sumW] = s1;
+  moments[MOMENT.sumW2] = s2;
+  return moments;
+}
+
+/**
+ * The intercept-only case on the cell form (analysis/variance-cells.ts): a cell of m studies with mean
+ * deviation d̄ and within-cell squares S adds m·w to Σ w, m·w·d̄ to Σ w d and w·(m·d̄² + S) to
+ * Σ w d², and likewise for the powers of w.
+ */
+function cellMoments(data: EffectData, counts: Float64Array, within: Float64Array, tau2: number, workspace: Workspace): Float64Array {
+  const { yi, vi, centre } = data;
+  const { weights, levelSums, coefficients, moments } = workspace;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let sumWD = 0;
+  let sumWDD = 0;
+  let sumW2D = 0;
+  let sumW2DD = 0;
+  for (let c = 0; c < yi.length; c++) {
+    const w = 1 / (vi[c]! + tau2);
+    weights[c] = w;
+    const m = counts[c]!;
+    const d = yi[c]! - centre;
+    const squares = m * d * d + within[c]!;
+    const w2 = w * w;
+    s1 += m * w;
+    s2 += m * w2;
+    s3 += m * w2 * w;
+    sumWD += m * w * d;
+    sumWDD += w * squares;
+    sumW2D += m * w2 * d;
+    sumW2DD += w2 * squares;
   }
   const b = sumWD / s1;
   const ratio = s2 / s1;

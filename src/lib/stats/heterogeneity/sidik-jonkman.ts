@@ -23,10 +23,18 @@ import type { Tau2Estimate } from './tau2-estimate.ts';
 export function sidikJonkman(data: EffectData, workspace: Workspace): Tau2Estimate {
   const { k, yi } = data;
   let mean = 0;
-  for (let i = 0; i < k; i++) mean += yi[i]!;
-  mean /= k;
   let start = 0;
-  for (let i = 0; i < k; i++) start += (yi[i]! - mean) ** 2;
+  if (data.multiplicity) {
+    // cell form: weighted by the cells' sizes, plus the squares within each cell
+    const m = data.multiplicity;
+    for (let c = 0; c < yi.length; c++) mean += m[c]! * yi[c]!;
+    mean /= k;
+    for (let c = 0; c < yi.length; c++) start += m[c]! * (yi[c]! - mean) ** 2 + data.withinSquares![c]!;
+  } else {
+    for (let i = 0; i < k; i++) mean += yi[i]!;
+    mean /= k;
+    for (let i = 0; i < k; i++) start += (yi[i]! - mean) ** 2;
+  }
   start /= k;
   const moments = residualMoments(data, start, workspace);
   const tau2 = (start * moments[MOMENT.rss]!) / (k - data.groupCount);

@@ -3,14 +3,23 @@
  * intercept-only model; several groups are a cell-means design (one coefficient per level),
  * which spans the same space as metafor's `mods = ~ factor(group)` and so gives the same
  * tau², Q and tests.
+ *
+ * In the cell form (see analysis/variance-cells.ts) a row is a cell of studies that share one sampling
+ * variance: `yi` is their mean effect, `multiplicity` their number and `withinSquares` the
+ * squares of their effects about that mean. Every sum the intercept-only estimators need is a
+ * sum over cells, so a refit costs O(cells) instead of O(k) per iteration.
  */
 export interface EffectData {
-  /** number of studies */
+  /** number of studies (in the cell form, more than the rows) */
   readonly k: number;
-  /** effect sizes yi */
+  /** effect sizes yi (in the cell form: the mean effect of each cell) */
   readonly yi: Float64Array;
   /** sampling variances vi (all > 0) */
   readonly vi: Float64Array;
+  /** cell form only: the number of studies in each row; intercept-only model */
+  readonly multiplicity?: Float64Array;
+  /** cell form only: Σ (yᵢ - ȳ_cell)² of the studies in each row */
+  readonly withinSquares?: Float64Array;
   /** level index of each study, 0 … groupCount - 1; empty when there is one group */
   readonly group: Int32Array;
   /** number of levels p (the number of fixed-effect coefficients) */
