@@ -12,6 +12,27 @@ const site = process.env.SITE_URL ?? 'https://example.org';
 const generated = path.resolve(process.env.REVIEW_GENERATED ?? 'src/generated/analyses.json');
 const cacheDir = process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro';
 
+// The pooled results reach the pages through a virtual module that reads the file when the
+// build starts (scripts/lib/generated-json.ts): imported as JSON, a large review's hundreds of
+// megabytes of results would be copied into the bundle and through every build step.
+const GENERATED_ID = '#generated/analyses.json';
+/** @type {import('vite').Plugin} */
+const generatedModule = {
+  name: 'living-review-generated',
+  enforce: 'pre',
+  resolveId(id) {
+    return id === GENERATED_ID ? '\0generated-analyses.js' : undefined;
+  },
+  load(id) {
+    if (id !== '\0generated-analyses.js') return undefined;
+    // rebuild in `astro dev` when npm run pool rewrites the file
+    this.addWatchFile(generated);
+    const reader = path.resolve('scripts/lib/generated-json.ts');
+    const code = `import { readGenerated } from ${JSON.stringify(reader)};\nexport default readGenerated(${JSON.stringify(generated)});\n`;
+    return { code, moduleType: 'js' };
+  },
+};
+
 export default defineConfig({
   site,
   base,
@@ -19,5 +40,5 @@ export default defineConfig({
   integrations: [mdx(), sitemap()],
   build: { format: 'directory' },
   cacheDir,
-  vite: { resolve: { alias: { '#generated/analyses.json': generated } } },
+  vite: { plugins: [generatedModule] },
 });

@@ -4,10 +4,13 @@
  * written; a failed site build leaves the previous dist/ as it was.
  */
 import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ContentError, formatProblems } from '../src/lib/content/index.ts';
+import { loadReview } from '../src/lib/content/load-review-fs.ts';
 import { contentRoot } from '../src/content-root.ts';
-import { GENERATED_FILE, poolReview, writeJsonAtomic } from './pool.ts';
+import { GENERATED_FILE, poolReview } from './pool.ts';
+import { writeGenerated } from './lib/generated-json.ts';
 import { discard, stagingDirFor, swapInto } from './lib/atomic-dir.ts';
 import { buildSearchIndex } from './lib/search-index.ts';
 
@@ -19,8 +22,15 @@ const t0 = performance.now();
 const ms = (from: number) => `${((performance.now() - from) / 1000).toFixed(1)} s`;
 
 let generated;
+let loaded;
+let tLoad = t0;
+let tAnalyses = t0;
 try {
-  generated = poolReview(root);
+  loaded = loadReview(root);
+  tLoad = performance.now();
+  // The pages work out what each release changed themselves (release-changes.ts, once per build).
+  generated = poolReview(root, loaded, { changes: false });
+  tAnalyses = performance.now();
 } catch (error) {
   if (error instanceof ContentError) {
     console.error(formatProblems(error.problems));
@@ -35,9 +45,15 @@ try {
 const sideBySide = path.resolve(OUT_DIR) !== path.resolve('dist');
 const generatedFile = sideBySide ? path.resolve(`${OUT_DIR}.generated/analyses.json`) : path.resolve(GENERATED_FILE);
 const cacheDir = sideBySide ? path.resolve(`${OUT_DIR}.generated/astro-cache`) : undefined;
-writeJsonAtomic(generatedFile, generated);
+writeGenerated(generatedFile, generated);
+// The validated trials, for the site's trials collection (src/lib/content/preloaded-trials-fs.ts):
+// Astro need not read and check thousands of files again.
+const trialsFile = path.join(path.dirname(generatedFile), 'trials.json');
+writeFileSync(trialsFile, JSON.stringify(loaded.trials.map(({ slug, file, data, body }) => ({ slug, file, data, body }))));
 const tPool = performance.now();
-console.log(`Validated and pooled ${path.resolve(root)} in ${ms(t0)}`);
+console.log(
+  `Validated and pooled ${path.resolve(root)} in ${ms(t0)} (load and validate ${((tLoad - t0) / 1000).toFixed(1)} s, analyses ${((tAnalyses - tLoad) / 1000).toFixed(1)} s, writing ${ms(tAnalyses)})`,
+);
 
 // The CLI file of the project's own Astro, run with the same Node as this script (Node 24).
 const astroBin = path.resolve('node_modules/astro/bin/astro.mjs');
@@ -46,7 +62,13 @@ let status: number | null = 1;
 try {
   status = spawnSync(process.execPath, [astroBin, 'build', '--outDir', staging], {
     stdio: 'inherit',
-    env: { ...process.env, REVIEW_CONTENT: root, REVIEW_GENERATED: generatedFile, ...(cacheDir ? { ASTRO_CACHE_DIR: cacheDir } : {}) },
+    env: {
+      ...process.env,
+      REVIEW_CONTENT: root,
+      REVIEW_GENERATED: generatedFile,
+      REVIEW_TRIALS_JSON: trialsFile,
+      ...(cacheDir ? { ASTRO_CACHE_DIR: cacheDir } : {}),
+    },
   }).status;
 } finally {
   if (status !== 0) discard(staging);
@@ -55,12 +77,19 @@ if (status !== 0) {
   console.error(`\nThe site build failed; ${OUT_DIR}/ was left as it was.`);
   process.exit(status ?? 1);
 }
+const tSite = performance.now();
+let searchPages = 0;
 try {
-  await buildSearchIndex(staging);
+  searchPages = (await buildSearchIndex(staging)).pages;
 } catch (error) {
   discard(staging);
   console.error(`build: the search index failed: ${error instanceof Error ? error.message : String(error)}; ${OUT_DIR}/ was left as it was.`);
   process.exit(1);
 }
+const tSearch = performance.now();
 swapInto(staging, OUT_DIR);
-console.log(`Built ${OUT_DIR}/ in ${ms(t0)} (pooling ${((tPool - t0) / 1000).toFixed(1)} s, site ${ms(tPool)})`);
+const seconds = (from: number, to: number) => `${((to - from) / 1000).toFixed(1)} s`;
+// One line with every phase; `npm run bench:scale` reads it.
+console.log(
+  `Built ${OUT_DIR}/ in ${ms(t0)} (pooling ${seconds(t0, tPool)}, site ${ms(tPool)}: astro ${seconds(tPool, tSite)}, search index ${seconds(tSite, tSearch)} for ${searchPages} pages)`,
+);

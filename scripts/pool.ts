@@ -5,7 +5,7 @@
  */
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadReview } from '../src/lib/content/load-review-fs.ts';
+import { loadReview, type LoadedReview } from '../src/lib/content/load-review-fs.ts';
 import { ContentError, formatProblems } from '../src/lib/content/index.ts';
 import { contentRoot } from '../src/content-root.ts';
 import { analyseRelease } from '../src/lib/review/analyse-release.ts';
@@ -14,11 +14,16 @@ import type { GeneratedAnalyses } from '../src/lib/review/analyses-types.ts';
 
 export const GENERATED_FILE = 'src/generated/analyses.json';
 
-export function poolReview(root: string): GeneratedAnalyses {
-  const { review, trials } = loadReview(root);
+/**
+ * `loaded`: the review as loadReview(root) returns it, when the caller has loaded it already.
+ * `changes: false` leaves out what each release changed (the site works it out itself, once per
+ * build; for a review of thousands of trials it is seconds of work and a third of the file).
+ */
+export function poolReview(root: string, loaded: LoadedReview = loadReview(root), options: { changes?: boolean } = {}): GeneratedAnalyses {
+  const { review, trials } = loaded;
   const records = trials.map((t) => ({ slug: t.slug, data: t.data }));
   const releases = review.releases.map((r) => analyseRelease(review, records, r.number));
-  const changes = allReleaseChanges(review, records, releases);
+  const changes = options.changes === false ? [] : allReleaseChanges(review, records, releases);
   return { review: review.id, latest: releases[releases.length - 1]!.release, releases, changes };
 }
 

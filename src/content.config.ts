@@ -9,6 +9,7 @@ import { file, glob } from 'astro/loaders';
 import { parse } from 'yaml';
 import path from 'node:path';
 import { contentRoot } from './content-root.ts';
+import { preloadedTrials } from './lib/content/preloaded-trials-fs.ts';
 import { chapterSchema, registryEntrySchema, reviewSchema, searchSchema, trialSchema } from './schemas/index.ts';
 
 const root = path.resolve(contentRoot());
@@ -22,8 +23,12 @@ const review = defineCollection({
   schema: reviewSchema,
 });
 
+// A build driven by scripts/build.ts has read and validated every trial file already and hands
+// them over (REVIEW_TRIALS_JSON), so that thousands of files are not parsed twice; see
+// preloaded-trials-fs.ts. Elsewhere (astro dev, astro check) the files are read here.
+const preloaded = process.env['REVIEW_TRIALS_JSON'];
 const trials = defineCollection({
-  loader: glob({ pattern: '*.md', base: path.join(root, 'trials') }),
+  loader: preloaded ? preloadedTrials(preloaded) : glob({ pattern: '*.md', base: path.join(root, 'trials') }),
   schema: trialSchema,
 });
 

@@ -58,11 +58,26 @@ export async function buildSearchIndex(siteDir: string, options: SearchIndexOpti
     if (!index) throw new Error(`search index: Pagefind could not start: ${errors.join('; ')}`);
     const files = htmlFiles(site, skip);
     if (files.length === 0) throw new Error(`search index: no HTML pages found in ${site}`);
-    for (const file of files) {
-      // The page address Pagefind gives a result is worked out from this relative path.
-      const added = await index.addHTMLFile({ sourcePath: file, content: readFileSync(path.join(site, file), 'utf8') });
-      if (added.errors.length > 0) throw new Error(`search index: ${file}: ${added.errors.join('; ')}`);
+    // Pagefind reads the folder itself (several times faster than handing it every page through
+    // its pipe, which took minutes for 20,000 trial pages), given a glob that names the top-level
+    // pages and folders to index; a name the glob cannot spell plainly is added page by page.
+    const top = readdirSync(site, { withFileTypes: true }).filter((e) => !skip.has(e.name) && (e.isDirectory() || e.name.endsWith('.html')));
+    const plain = top.filter((e) => /^[\w.-]+$/.test(e.name));
+    const patterns = plain.map((e) => (e.isDirectory() ? `${e.name}/**/*.html` : e.name));
+    let added = 0;
+    if (patterns.length > 0) {
+      const result = await index.addDirectory({ path: site, glob: patterns.length === 1 ? patterns[0]! : `{${patterns.join(',')}}` });
+      if (result.errors.length > 0) throw new Error(`search index: ${result.errors.join('; ')}`);
+      added += result.page_count;
     }
+    const rest = files.filter((file) => !plain.some((e) => file === e.name || file.startsWith(`${e.name}/`)));
+    for (const file of rest) {
+      // The page address Pagefind gives a result is worked out from this relative path.
+      const result = await index.addHTMLFile({ sourcePath: file, content: readFileSync(path.join(site, file), 'utf8') });
+      if (result.errors.length > 0) throw new Error(`search index: ${file}: ${result.errors.join('; ')}`);
+      added++;
+    }
+    if (added !== files.length) throw new Error(`search index: ${added} of ${files.length} pages were indexed`);
     const written = await index.writeFiles({ outputPath: path.join(site, 'pagefind') });
     if (written.errors.length > 0) throw new Error(`search index: ${written.errors.join('; ')}`);
     return { pages: files.length, outputPath: written.outputPath };
