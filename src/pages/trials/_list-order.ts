@@ -1,0 +1,23 @@
+/**
+ * The list of trials in its order: included, then described, then excluded, each by product
+ * name. Sorted once per build and shared by every page of the list and the route that counts
+ * them (a review of 20,000 trials has a hundred pages; sorting for each was quadratic). In dev
+ * the list is read afresh on every request, as content can change.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+
+const STATUS_ORDER = { included: 0, described: 1, excluded: 2 } as const;
+const collator = new Intl.Collator();
+let cached: Promise<CollectionEntry<'trials'>[]> | undefined;
+
+async function load(): Promise<CollectionEntry<'trials'>[]> {
+  return (await getCollection('trials')).sort(
+    (a, b) => STATUS_ORDER[a.data.status] - STATUS_ORDER[b.data.status] || collator.compare(a.data.product, b.data.product),
+  );
+}
+
+export function trialsInListOrder(): Promise<CollectionEntry<'trials'>[]> {
+  if (!import.meta.env.PROD) return load();
+  cached ??= load();
+  return cached;
+}
