@@ -8,6 +8,7 @@ import { runAll } from '../tests/browser/harness.ts';
 import '../tests/browser/pages.browser.ts';
 import '../tests/browser/site.browser.ts';
 import '../tests/browser/injection.browser.ts';
+import '../tests/browser/page-weight.browser.ts';
 
 const args = process.argv.slice(2);
 const distIndex = args.indexOf('--dist');

@@ -1,10 +1,14 @@
 /**
  * A minimal static file server over a built site, for the browser tests and local checks.
- * Serves `root` below `base` on 127.0.0.1 only; directory URLs get their index.html.
+ * Serves `root` below `base` on 127.0.0.1 only; directory URLs get their index.html. Like
+ * GitHub Pages, it compresses text with gzip for clients that accept it and lets browsers
+ * cache for ten minutes (`Cache-Control: max-age=600`), so that page-speed measurements
+ * (npm run bench:web) see what the hosted site's readers get.
  */
 import { createServer, type Server } from 'node:http';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -39,7 +43,11 @@ export function resolveFile(root: string, base: string, urlPath: string): string
   return undefined;
 }
 
+/** Types worth compressing (GitHub Pages compresses text, not images or archives). */
+const COMPRESSIBLE = /^(text\/|application\/(json|xml|javascript|wasm)|image\/svg)/;
+
 export async function serveStatic(root: string, base = '/', port = 0): Promise<{ server: Server; url: string }> {
+  const compressed = new Map<string, Buffer>();
   const server = createServer((req, res) => {
     const file = resolveFile(root, base, req.url ?? '/');
     if (!file) {
@@ -47,7 +55,16 @@ export async function serveStatic(root: string, base = '/', port = 0): Promise<{
       res.end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+    const headers = { 'content-type': type, 'cache-control': 'max-age=600', vary: 'Accept-Encoding' };
+    if (COMPRESSIBLE.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+      let body = compressed.get(file);
+      if (!body) compressed.set(file, (body = gzipSync(readFileSync(file), { level: 6 })));
+      res.writeHead(200, { ...headers, 'content-encoding': 'gzip', 'content-length': body.length });
+      res.end(body);
+      return;
+    }
+    res.writeHead(200, headers);
     createReadStream(file).pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
