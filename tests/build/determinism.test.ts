@@ -1,8 +1,9 @@
 /**
  * Two builds of the same content give the same site, byte for byte: built into different
- * folders, at different times, in time zones 26 hours apart, and from files that start with
- * a byte-order mark (which the reader drops). Anything that leaks the build's time, its folder,
- * a random id or an unordered walk would show here. The review's own content is built twice too.
+ * folders, at different times, in time zones 26 hours apart, in English and Swedish locales,
+ * and from files that start with a byte-order mark (which the reader drops). Anything that
+ * leaks the build's time, its folder, its locale, a random id or an unordered walk would show
+ * here. The review's own content is built twice too.
  */
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -25,22 +26,35 @@ function differences(a: string, b: string): string[] {
   return [...out, ...[...filesB].map((f) => `only in the second build: ${f}`)];
 }
 
-test('two builds of the good-content fixture are byte-identical, also in another folder, time zone and with byte-order marks', () => {
+/**
+ * The good-content fixture with one more trial and registry entry whose names a Swedish locale
+ * sorts differently (Ä and Ö after Z): a sort that follows the builder's locale would show.
+ */
+function fixtureWithLocaleProbe(dir: string): string {
+  const root = path.join(dir, 'content');
+  cpSync(GOOD_CONTENT, root, { recursive: true });
+  const trial = readFileSync(path.join(root, 'trials/gamma-cel.md'), 'utf8');
+  writeFileSync(path.join(root, 'trials/arla-cel.md'), trial.replace('product: "Gamma-cel"', 'product: "Ärla-cel"').replace('NCT00000003, ChiCTR2000031234', 'NCT00000009'));
+  const entry = readFileSync(path.join(root, 'registry/nct00000004.yaml'), 'utf8');
+  writeFileSync(path.join(root, 'registry/nct00000008.yaml'), entry.replace('"Delta-NK"', '"Öresund-NK"').replace('NCT00000004', 'NCT00000008'));
+  return root;
+}
+
+test('two builds of the good-content fixture are byte-identical, in other folders, time zones and locales, and with byte-order marks', () => {
   const dir = temp.make();
+  const root = fixtureWithLocaleProbe(dir);
   const first = path.join(dir, 'first');
   const second = path.join(dir, 'elsewhere', 'second');
-  buildSite(GOOD_CONTENT, first, { TZ: 'Pacific/Pago_Pago' });
-  buildSite(GOOD_CONTENT, second, { TZ: 'Pacific/Kiritimati' });
+  buildSite(root, first, { TZ: 'Pacific/Pago_Pago', LC_ALL: 'en_US.UTF-8', LANG: 'en_US.UTF-8' });
+  buildSite(root, second, { TZ: 'Pacific/Kiritimati', LC_ALL: 'sv_SE.UTF-8', LANG: 'sv_SE.UTF-8' });
   expect(siteFiles(first).length).toBeGreaterThan(40);
   expect(differences(first, second)).toEqual([]);
 
-  const withMarks = path.join(dir, 'content');
-  cpSync(GOOD_CONTENT, withMarks, { recursive: true });
   for (const file of ['review.yaml', 'trials/alpha-cel.md', 'searches/release-1.yaml', 'registry/nct00000001.yaml', 'chapters/introduction.mdx']) {
-    writeFileSync(path.join(withMarks, file), `\uFEFF${readFileSync(path.join(withMarks, file), 'utf8')}`);
+    writeFileSync(path.join(root, file), `\uFEFF${readFileSync(path.join(root, file), 'utf8')}`);
   }
   const third = path.join(dir, 'third');
-  buildSite(withMarks, third);
+  buildSite(root, third);
   expect(differences(first, third)).toEqual([]);
 }, 300_000);
 

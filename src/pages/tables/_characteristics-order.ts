@@ -5,7 +5,8 @@
  */
 import type { Review, Trial } from '../../schemas/index.ts';
 
-const collator = new Intl.Collator();
+// English collation: the same order on every machine, whatever its locale.
+const collator = new Intl.Collator('en');
 
 export function characteristicsOrder<T extends { data: Trial }>(review: Review, trials: readonly T[]) {
   const all = [...trials].sort((a, b) => collator.compare(a.data.product, b.data.product));

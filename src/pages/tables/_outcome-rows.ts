@@ -23,7 +23,8 @@ export interface Row {
   values: Record<string, Value | undefined>;
 }
 
-const collator = new Intl.Collator();
+// English collation: the same order on every machine, whatever its locale.
+const collator = new Intl.Collator('en');
 
 export function outcomeTableRows(review: Review, trials: readonly TrialRecord[], release: number, kind: 'efficacy' | 'safety') {
   const outcomes = review.outcomes.filter((o) => o.kind === kind);

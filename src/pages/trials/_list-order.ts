@@ -7,7 +7,8 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 
 const STATUS_ORDER = { included: 0, described: 1, excluded: 2 } as const;
-const collator = new Intl.Collator();
+// English collation: the same order on every machine, whatever its locale.
+const collator = new Intl.Collator('en');
 let cached: Promise<CollectionEntry<'trials'>[]> | undefined;
 
 async function load(): Promise<CollectionEntry<'trials'>[]> {
