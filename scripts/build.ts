@@ -4,7 +4,7 @@
  * written; a failed site build leaves the previous dist/ as it was.
  */
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ContentError, formatProblems } from '../src/lib/content/index.ts';
 import { loadReview } from '../src/lib/content/load-review-fs.ts';
@@ -18,7 +18,24 @@ import { buildSearchIndex } from './lib/search-index.ts';
 const outIndex = process.argv.indexOf('--out');
 const OUT_DIR = outIndex >= 0 && process.argv[outIndex + 1] ? process.argv[outIndex + 1]! : 'dist';
 const root = contentRoot();
+/**
+ * CPU seconds used so far by this process and by the child processes it has waited for (Astro,
+ * Pagefind), from /proc on Linux: on a busy machine wall time says little, CPU time is steadier.
+ */
+function cpuSeconds(): number {
+  const own = process.cpuUsage();
+  let children = 0;
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ');
+    // cutime and cstime, the 16th and 17th fields of stat (14th and 15th after the command name)
+    children = (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    children = NaN;
+  }
+  return (own.user + own.system) / 1e6 + children;
+}
 const t0 = performance.now();
+const c0 = cpuSeconds();
 const ms = (from: number) => `${((performance.now() - from) / 1000).toFixed(1)} s`;
 
 let generated;
@@ -51,6 +68,7 @@ writeGenerated(generatedFile, generated);
 const trialsFile = path.join(path.dirname(generatedFile), 'trials.json');
 writeFileSync(trialsFile, JSON.stringify(loaded.trials.map(({ slug, file, data, body }) => ({ slug, file, data, body }))));
 const tPool = performance.now();
+const cPool = cpuSeconds();
 console.log(
   `Validated and pooled ${path.resolve(root)} in ${ms(t0)} (load and validate ${((tLoad - t0) / 1000).toFixed(1)} s, analyses ${((tAnalyses - tLoad) / 1000).toFixed(1)} s, writing ${ms(tAnalyses)})`,
 );
@@ -78,18 +96,25 @@ if (status !== 0) {
   process.exit(status ?? 1);
 }
 const tSite = performance.now();
+const cSite = cpuSeconds();
 let searchPages = 0;
 try {
   searchPages = (await buildSearchIndex(staging)).pages;
+  // Pagefind's process is stopped when the index is written; let it be reaped so that the CPU
+  // time below counts it.
+  await new Promise((resolve) => setTimeout(resolve, 300));
 } catch (error) {
   discard(staging);
   console.error(`build: the search index failed: ${error instanceof Error ? error.message : String(error)}; ${OUT_DIR}/ was left as it was.`);
   process.exit(1);
 }
 const tSearch = performance.now();
+const cSearch = cpuSeconds();
 swapInto(staging, OUT_DIR);
 const seconds = (from: number, to: number) => `${((to - from) / 1000).toFixed(1)} s`;
 // One line with every phase; `npm run bench:scale` reads it.
 console.log(
   `Built ${OUT_DIR}/ in ${ms(t0)} (pooling ${seconds(t0, tPool)}, site ${ms(tPool)}: astro ${seconds(tPool, tSite)}, search index ${seconds(tSite, tSearch)} for ${searchPages} pages)`,
 );
+const cpu = (from: number, to: number) => `${(to - from).toFixed(1)} s`;
+console.log(`CPU time ${cpu(c0, cpuSeconds())} (pooling ${cpu(c0, cPool)}, astro ${cpu(cPool, cSite)}, search index ${cpu(cSite, cSearch)})`);

@@ -12,6 +12,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { CumulativeRow } from '../review/analyses-types.ts';
+import { thinnedCumulative } from './display-limits.ts';
 
 /** One step of the cumulative analysis, proportion scale (0-1). */
 export interface TimelinePoint {
@@ -44,9 +45,15 @@ export interface TimelineInput {
   height?: number;
 }
 
+/**
+ * Most points a timeline draws: with more steps (a review of thousands of trials), the last step
+ * of each release and evenly spaced steps between, which trace the same curve.
+ */
+export const TIMELINE_MAX_POINTS = 100;
+
 /** The timeline's points from the `cumulative` rows of a release's outcome analysis. */
 export function timelinePoints(rows: readonly CumulativeRow[]): TimelinePoint[] {
-  return rows.map((r) => ({
+  return thinnedCumulative(rows, TIMELINE_MAX_POINTS).map((r) => ({
     date: r.report_date,
     added: r.added,
     release: r.report_release,

@@ -26,6 +26,8 @@ export interface FitControl {
   readonly stepAdjustment?: number;
   /** PM: absolute tolerance of the root search (metafor's `.Machine$double.eps^0.25`) */
   readonly rootTolerance?: number;
+  /** REML/ML: starting value of Fisher scoring, ≥ 0 (metafor's `tau2.init`; default the HE estimate) */
+  readonly start?: number;
 }
 
 /** Input of {@link metaProportions}: one entry per study in `events`, `n` and the optional arrays. */

@@ -2,7 +2,7 @@ import { StatsInputError } from '../errors.ts';
 import { messages } from '../messages.ts';
 import type { MetaProportionsInput } from '../types.ts';
 import { prepareAnalysis, type PreparedAnalysis } from './prepare-analysis.ts';
-import { refitCells, refitsByCells } from './refit-cells.ts';
+import { CELL_REFIT_MIN_STUDIES, refitCells, refitsByCells } from './refit-cells.ts';
 import { refitRow, type RefitRow } from './sequential-fit.ts';
 import { moveStudy, varianceCells } from './variance-cells.ts';
 
@@ -42,10 +42,14 @@ function cumulativeByCells(prepared: PreparedAnalysis, sequence: readonly number
   const cells = varianceCells(prepared, []);
   let reciprocalSum = 0;
   let corrected = 0;
+  let previous: RefitRow | undefined;
   return sequence.map((study, step) => {
     moveStudy(cells, prepared, study, 1);
     reciprocalSum += 1 / n[study]!;
     corrected += effects.corrected[study]!;
-    return refitCells(prepared, cells, study, (step + 1) / reciprocalSum, corrected);
+    // Each step adds one study to thousands: Fisher scoring starts from the step before.
+    const start = previous && previous.k >= CELL_REFIT_MIN_STUDIES ? previous.tau2 : undefined;
+    previous = refitCells(prepared, cells, study, (step + 1) / reciprocalSum, corrected, start);
+    return previous;
   });
 }

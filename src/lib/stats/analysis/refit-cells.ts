@@ -30,14 +30,24 @@ export function refitsByCells(k: number, method: ModelMethod): boolean {
  * @param study the study this row is about (left out or added)
  * @param harmonicN harmonic mean of the sizes of the studies fitted (PFT back-transform)
  * @param correctedCount how many of them received the continuity correction
+ * @param start REML/ML: where Fisher scoring starts (the tau² of a neighbouring subset); default as metafor
  * @returns the refit summary, as refitRow
  * @throws never: input was validated by prepareAnalysis
  * @example
  * refitCells(prepared, cells, 0, 20, 0).k
  */
-export function refitCells(prepared: PreparedAnalysis, cells: VarianceCells, study: number, harmonicN: number, correctedCount: number): RefitRow {
+export function refitCells(
+  prepared: PreparedAnalysis,
+  cells: VarianceCells,
+  study: number,
+  harmonicN: number,
+  correctedCount: number,
+  start?: number,
+): RefitRow {
   const { settings } = prepared;
-  const fit = fitModel(cellsData(cells), settings.method, settings.ci, settings.level, settings.control, cells.workspace);
+  // A warm start (the previous step's tau²) only shortens the path to the same estimate.
+  const control = start !== undefined && settings.control.start === undefined ? { ...settings.control, start } : settings.control;
+  const fit = fitModel(cellsData(cells), settings.method, settings.ci, settings.level, control, cells.workspace);
   const summary = summarizeLevel(fit, 0, settings, harmonicN);
   const warnings: string[] = [];
   if (correctedCount > 0) warnings.push(messages.correctionApplied(settings.add, correctedCount, settings.transform));

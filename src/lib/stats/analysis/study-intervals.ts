@@ -19,10 +19,14 @@ export function studyIntervals(prepared: PreparedAnalysis): Float64Array {
   if (prepared.intervals !== null) return prepared.intervals;
   const { events, n, settings } = prepared;
   const intervals = new Float64Array(2 * events.length);
+  // Thousands of studies repeat a few hundred events/n pairs: each interval is solved once.
+  const solved = new Map<string, readonly [number, number]>();
   for (let i = 0; i < events.length; i++) {
-    const [lower, upper] = studyInterval(events[i]!, n[i]!, settings.level, settings.studyInterval);
-    intervals[2 * i] = lower;
-    intervals[2 * i + 1] = upper;
+    const key = `${events[i]}/${n[i]}`;
+    let bounds = solved.get(key);
+    if (!bounds) solved.set(key, (bounds = studyInterval(events[i]!, n[i]!, settings.level, settings.studyInterval)));
+    intervals[2 * i] = bounds[0];
+    intervals[2 * i + 1] = bounds[1];
   }
   prepared.intervals = intervals;
   return intervals;

@@ -39,10 +39,10 @@ function stuckBelowZero(data: EffectData, workspace: Workspace, likelihood: Like
   return atZero - atEstimate > METAFOR_ROOT_TOLERANCE;
 }
 
-/** REML or ML: Fisher scoring from the HE estimate; DL when it does not converge. */
+/** REML or ML: Fisher scoring from the HE estimate (or control.start); DL when it does not converge. */
 function maximumLikelihood(data: EffectData, workspace: Workspace, likelihood: Likelihood, control: FitControl): Tau2Result {
   const threshold = control.threshold ?? DEFAULT_CONTROL.threshold;
-  const start = hedges(data).tau2;
+  const start = control.start !== undefined && control.start >= 0 ? control.start : hedges(data).tau2;
   const result = fisherScoring(
     data,
     workspace,
