@@ -2,59 +2,18 @@
 #
 #   Rscript scripts/r/make-edge-fixtures.R        (from the repository root)
 #
-# Writes tests/fixtures/metafor/edge-cases.json: the edge cases of make-stats-fixtures.R
-# (section 4: continuity corrections, a single study, equal effects) and a grid of the edges
+# Writes tests/fixtures/metafor/edge-cases.json: continuity corrections, a single study, equal
+# effects, and a grid of the edges
 # curators meet: k = 1 and 2, all-zero events, all events, n = 1, n = 1,000,000, identical
 # studies, one huge study among small ones, for PFT, PAS, PLO and PRAW by FE, DL, REML, ML
-# and PM. Run it after make-stats-fixtures.R, which writes a shorter edge-cases.json.
+# and PM.
 #
 # Where metafor warns, the warning is recorded with the result (`metafor_warnings`); where it
 # stops, its error is recorded instead of a result (`metafor_error`). tests/stats/edge-cases.test.ts
-# pins what the engine does in each of those cases. Settings as make-stats-fixtures.R: control
-# threshold 1e-12, maxiter 5000, stepadj 0.5; PRAW = "PR"; FE = "EE".
-suppressMessages({
-  library(metafor)
-  library(jsonlite)
-})
+# pins what the engine does in each of those cases. Fitting and recorded fields: metafor-fixture-helpers.R.
+source(file.path("scripts", "r", "metafor-fixture-helpers.R"))
 
 out_file <- file.path("tests", "fixtures", "metafor", "edge-cases.json")
-ctl <- list(threshold = 1e-12, maxiter = 5000, stepadj = 0.5)
-
-measure_of <- function(t) if (t == "PRAW") "PR" else t
-method_of <- function(m) if (m == "FE") "EE" else m
-back <- function(t, v, ni) switch(t,
-  PFT = transf.ipft.hm(v, targs = list(ni = ni)), PAS = transf.iarcsin(v),
-  PLO = transf.ilogit(v), PRAW = v)
-
-fit <- function(x, n, t, m, ci = "z", add = NULL, to = "only0") {
-  args <- list(measure = measure_of(t), xi = x, ni = n, method = method_of(m),
-               test = if (ci == "hk") "knha" else "z", control = ctl, to = to)
-  if (!is.null(add)) args$add <- add
-  do.call(rma, args)
-}
-
-# The fields of one analysis, as the result object names them (as make-stats-fixtures.R).
-summary_of <- function(r, t, n) {
-  p <- predict(r)
-  if (is.null(p$pi.lb)) { p$pi.lb <- p$ci.lb; p$pi.ub <- p$ci.ub }
-  res <- list(k = r$k, tau2 = r$tau2, I2 = r$I2, H2 = r$H2, Q = r$QE, Q_df = r$k - r$p, Q_p = r$QEp,
-    transformed = list(estimate = as.numeric(coef(r)), se = r$se, ci_lower = p$ci.lb, ci_upper = p$ci.ub,
-                       pi_lower = p$pi.lb, pi_upper = p$pi.ub),
-    proportion = list(estimate = back(t, as.numeric(coef(r)), n), ci_lower = back(t, p$ci.lb, n),
-                      ci_upper = back(t, p$ci.ub, n), pi_lower = back(t, p$pi.lb, n), pi_upper = back(t, p$pi.ub, n)),
-    yi = as.numeric(r$yi), vi = as.numeric(r$vi), weight = as.numeric(weights(r)))
-  if (!(r$method %in% c("EE", "FE")) && r$k > 1) {
-    ci <- tryCatch(suppressWarnings(confint(r, control = list(tol = 1e-15))$random), error = function(e) NULL)
-    if (!is.null(ci) && all(is.finite(ci[c("tau^2", "I^2(%)", "H^2"), c("ci.lb", "ci.ub")]))) {
-      res$tau2_ci <- list(tau2_lower = ci["tau^2", "ci.lb"], tau2_upper = ci["tau^2", "ci.ub"],
-                          I2_lower = ci["I^2(%)", "ci.lb"], I2_upper = ci["I^2(%)", "ci.ub"],
-                          H2_lower = ci["H^2", "ci.lb"], H2_upper = ci["H^2", "ci.ub"])
-    } else {
-      res$tau2_ci_unavailable <- TRUE
-    }
-  }
-  res
-}
 
 edges <- list()
 
@@ -75,7 +34,7 @@ edge <- function(name, x, n, t, m, ci = "z", add = NULL, to = "only0") {
 }
 
 # ---------------------------------------------------------------------------------------
-# The cases of make-stats-fixtures.R section 4, unchanged.
+# Continuity corrections, a single study, equal effects.
 edge("plo_zero_events", c(0, 3, 5, 10, 2), c(12, 20, 25, 10, 30), "PLO", "REML")
 edge("praw_zero_events", c(0, 3, 5, 10, 2), c(12, 20, 25, 10, 30), "PRAW", "DL")
 edge("plo_add_all", c(1, 3, 5, 9, 2), c(12, 20, 25, 10, 30), "PLO", "DL", add = 0.5, to = "all")

@@ -6,54 +6,16 @@
 # the tests check against metafor without needing R. Every number is produced by the metafor
 # call written next to it; the settings are those of the cross-check in ../shared/oracle
 # (control threshold 1e-12, maxiter 5000, stepadj 0.5; PRAW = "PR"; FE = "EE").
-suppressMessages({
-  library(metafor)
-  library(jsonlite)
-})
+source(file.path("scripts", "r", "metafor-fixture-helpers.R"))
 
 out_dir <- file.path("tests", "fixtures", "metafor")
 dir.create(out_dir, recursive = TRUE, showWarnings = FALSE)
-ctl <- list(threshold = 1e-12, maxiter = 5000, stepadj = 0.5)
 
 write_fixture <- function(x, name, pretty = TRUE) {
   x <- c(list(generated_by = "scripts/r/make-stats-fixtures.R",
               metafor = as.character(packageVersion("metafor")),
               r = R.version.string), x)
   write_json(x, file.path(out_dir, name), auto_unbox = TRUE, digits = NA, pretty = pretty, na = "null")
-}
-
-measure_of <- function(t) if (t == "PRAW") "PR" else t
-method_of <- function(m) if (m == "FE") "EE" else m
-back <- function(t, v, ni) switch(t,
-  PFT = transf.ipft.hm(v, targs = list(ni = ni)), PAS = transf.iarcsin(v),
-  PLO = transf.ilogit(v), PRAW = v)
-
-fit <- function(x, n, t, m, ci = "z", add = NULL, to = "only0") {
-  args <- list(measure = measure_of(t), xi = x, ni = n, method = method_of(m),
-               test = if (ci == "hk") "knha" else "z", control = ctl, to = to)
-  if (!is.null(add)) args$add <- add
-  do.call(rma, args)
-}
-
-# The fields of one analysis, as the batch contract and the result object name them.
-summary_of <- function(r, t, n) {
-  p <- predict(r)
-  if (is.null(p$pi.lb)) { p$pi.lb <- p$ci.lb; p$pi.ub <- p$ci.ub }
-  res <- list(k = r$k, tau2 = r$tau2, I2 = r$I2, H2 = r$H2, Q = r$QE, Q_df = r$k - r$p, Q_p = r$QEp,
-    transformed = list(estimate = as.numeric(coef(r)), se = r$se, ci_lower = p$ci.lb, ci_upper = p$ci.ub,
-                       pi_lower = p$pi.lb, pi_upper = p$pi.ub),
-    proportion = list(estimate = back(t, as.numeric(coef(r)), n), ci_lower = back(t, p$ci.lb, n),
-                      ci_upper = back(t, p$ci.ub, n), pi_lower = back(t, p$pi.lb, n), pi_upper = back(t, p$pi.ub, n)),
-    yi = as.numeric(r$yi), vi = as.numeric(r$vi), weight = as.numeric(weights(r)))
-  if (!(r$method %in% c("EE", "FE")) && r$k > 1) {
-    # Q-profile CI of tau^2 with a tight root tolerance (the engine solves to rounding error;
-    # uniroot's tol is absolute, so 1e-15 keeps even tau^2 near 1e-5 exact to 1e-10)
-    ci <- confint(r, control = list(tol = 1e-15))$random
-    res$tau2_ci <- list(tau2_lower = ci["tau^2", "ci.lb"], tau2_upper = ci["tau^2", "ci.ub"],
-                        I2_lower = ci["I^2(%)", "ci.lb"], I2_upper = ci["I^2(%)", "ci.ub"],
-                        H2_lower = ci["H^2", "ci.lb"], H2_upper = ci["H^2", "ci.ub"])
-  }
-  res
 }
 
 # Separate tau^2 per level, then the common-effect Q of the level estimates.
@@ -224,26 +186,8 @@ s <- !is.na(release1$orr)
 sens_case("release1_orr_PAS_REML", release1$orr[s], release1$n[s], "PAS", "REML")
 write_fixture(sensitivity, "sensitivity.json")
 
-# ---------------------------------------------------------------------------------------
-# 4. Edge cases: continuity corrections, single study, equal effects.
-edges <- list()
-edge <- function(name, x, n, t, m, ci = "z", add = NULL, to = "only0") {
-  r <- fit(x, n, t, m, ci, add, to)
-  input <- list(events = I(x), n = I(n), transform = t, method = m, ci = ci)  # I(): arrays even for k = 1
-  if (!is.null(add) || to != "only0") input$correction <- list(add = if (is.null(add)) NULL else add, to = to)
-  edges[[name]] <<- list(input = input, expected = summary_of(r, t, n))
-}
-edge("plo_zero_events", c(0, 3, 5, 10, 2), c(12, 20, 25, 10, 30), "PLO", "REML")
-edge("praw_zero_events", c(0, 3, 5, 10, 2), c(12, 20, 25, 10, 30), "PRAW", "DL")
-edge("plo_add_all", c(1, 3, 5, 9, 2), c(12, 20, 25, 10, 30), "PLO", "DL", add = 0.5, to = "all")
-edge("plo_if0all_quarter", c(0, 3, 5, 9, 2), c(12, 20, 25, 10, 30), "PLO", "PM", add = 0.25, to = "if0all")
-edge("pas_with_correction", c(0, 3, 5, 10, 2), c(12, 20, 25, 10, 30), "PAS", "REML", add = 0.5)
-edge("pft_zero_and_all", c(0, 0, 1, 20, 15), c(15, 8, 30, 20, 15), "PFT", "REML")
-edge("single_study", 4, 17, "PLO", "REML")
-edge("hk_equal_effects", c(0, 0, 0), c(10, 10, 10), "PAS", "REML", "hk")
-edge("fe_equal_effects", c(0, 0, 0), c(10, 10, 10), "PAS", "FE")
-edge("sj_two_studies", c(3, 9), c(20, 25), "PLO", "SJ", "hk")
-write_fixture(edges, "edge-cases.json")
+# 4. Edge cases (continuity corrections, a single study, equal effects, and the extremes
+#    curators meet) are written to edge-cases.json by make-edge-fixtures.R.
 
 # ---------------------------------------------------------------------------------------
 # 5. Distributions and study intervals (R's stats package).
