@@ -61,17 +61,14 @@ function baseInput(review: Review, rows: readonly StudyRow[]): MetaProportionsIn
   };
 }
 
-function subgroupAnalysis(review: Review, rows: readonly StudyRow[], variableId: string): SubgroupAnalysis {
+function subgroupAnalysis(review: Review, rows: readonly StudyRow[], variableId: string, overall: PooledResult): SubgroupAnalysis {
   const variable = review.subgroups.find((v) => v.id === variableId)!;
   const groups = rows.map((r) => r.levels[variableId] ?? 'unassigned');
   const levels: Record<string, PooledResult | null> = Object.fromEntries(variable.levels.map((l) => [l.id, null]));
   const present = new Set(groups);
   if (present.size < 2) {
     // One level only: its analysis is the overall one; there is nothing to compare.
-    for (const level of present) {
-      const result = metaProportions(baseInput(review, rows));
-      levels[level] = pooledResult(result, sum(rows.map((r) => r.events)), sum(rows.map((r) => r.n)));
-    }
+    for (const level of present) levels[level] = overall;
     return { levels, Q_between: null, Q_between_df: null, Q_between_p: null, test: review.analysis.subgroup_test };
   }
   const result = metaProportions({ ...baseInput(review, rows), groups });
@@ -88,7 +85,7 @@ function subgroupAnalysis(review: Review, rows: readonly StudyRow[], variableId:
   };
 }
 
-function robustnessTable(review: Review, rows: readonly StudyRow[]): RobustnessRow[] {
+function robustnessTable(review: Review, rows: readonly StudyRow[], overall: PooledResult): RobustnessRow[] {
   const out: RobustnessRow[] = [];
   // One input and one pair of totals for all 32 variants (the studies do not change).
   const input = baseInput(review, rows);
@@ -100,6 +97,11 @@ function robustnessTable(review: Review, rows: readonly StudyRow[]): RobustnessR
   for (const v of variants) {
     const primary = v.transform === review.analysis.transform && v.method === review.analysis.method && v.ci === review.analysis.ci;
     const label = `${v.transform}-${v.method}${v.ci === 'hk' ? ' (Hartung-Knapp)' : ''}${v.transform === 'PFT' ? ' (Miller back-transform)' : ''}`;
+    if (primary) {
+      // The review's own method: the overall analysis already fitted it.
+      out.push({ ...v, label, primary, result: overall });
+      continue;
+    }
     try {
       const result = metaProportions({ ...input, transform: v.transform, method: v.method, ci: v.ci });
       out.push({ ...v, label, primary, result: pooledResult(result, events, n) });
@@ -143,6 +145,7 @@ export function analyseOutcome(
   if (rows.length === 0) return empty;
   const input = baseInput(review, rows);
   const overall = metaProportions(input);
+  const overallResult = pooledResult(overall, sum(rows.map((r) => r.events)), sum(rows.map((r) => r.n)));
   const studies = overall.studies.map((s, i) => {
     const row = rows[i]!;
     return {
@@ -179,8 +182,8 @@ export function analyseOutcome(
   }
   return {
     ...empty,
-    overall: pooledResult(overall, sum(rows.map((r) => r.events)), sum(rows.map((r) => r.n))),
-    subgroups: Object.fromEntries(review.subgroups.map((v) => [v.id, subgroupAnalysis(review, rows, v.id)])),
+    overall: overallResult,
+    subgroups: Object.fromEntries(review.subgroups.map((v) => [v.id, subgroupAnalysis(review, rows, v.id, overallResult)])),
     studies,
     leave_one_out: leaveOneOut(input).map((r) => ({
       omitted: rows[r.study]!.label,
@@ -201,7 +204,7 @@ export function analyseOutcome(
       ci_lower: r.proportion.ci_lower,
       ci_upper: r.proportion.ci_upper,
     })),
-    robustness: options.robustness === false ? [] : robustnessTable(review, rows),
+    robustness: options.robustness === false ? [] : robustnessTable(review, rows, overallResult),
     egger,
   };
 }

@@ -1,9 +1,7 @@
-import { messages } from '../messages.ts';
 import { fitModel } from '../models/fit-model.ts';
 import type { ModelMethod } from '../methods.ts';
 import type { PreparedAnalysis } from './prepare-analysis.ts';
-import type { RefitRow } from './sequential-fit.ts';
-import { summarizeLevel } from './summarize-level.ts';
+import { refitSummary, type RefitRow } from './sequential-fit.ts';
 import { cellsData, type VarianceCells } from './variance-cells.ts';
 
 /**
@@ -48,22 +46,5 @@ export function refitCells(
   // A warm start (the previous step's tau²) only shortens the path to the same estimate.
   const control = start !== undefined && settings.control.start === undefined ? { ...settings.control, start } : settings.control;
   const fit = fitModel(cellsData(cells), settings.method, settings.ci, settings.level, control, cells.workspace);
-  const summary = summarizeLevel(fit, 0, settings, harmonicN);
-  const warnings: string[] = [];
-  if (correctedCount > 0) warnings.push(messages.correctionApplied(settings.add, correctedCount, settings.transform));
-  warnings.push(...fit.warnings, ...summary.warnings);
-  return {
-    study,
-    label: prepared.labels?.[study] ?? null,
-    k: fit.k,
-    tau2: fit.tau2,
-    I2: fit.I2,
-    H2: fit.H2,
-    Q: fit.Q,
-    Q_df: fit.Q_df,
-    Q_p: fit.Q_p,
-    transformed: summary.transformed,
-    proportion: summary.proportion,
-    warnings,
-  };
+  return refitSummary(prepared, fit, study, harmonicN, correctedCount);
 }

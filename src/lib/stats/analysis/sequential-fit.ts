@@ -1,5 +1,6 @@
 import { messages } from '../messages.ts';
 import { fitModel } from '../models/fit-model.ts';
+import type { ModelFit } from '../models/model-fit.ts';
 import type { ProportionEstimate, TransformedEstimate } from '../types.ts';
 import type { PreparedAnalysis } from './prepare-analysis.ts';
 import { subsetData } from './subset-data.ts';
@@ -42,9 +43,20 @@ export function refitRow(prepared: PreparedAnalysis, indices: readonly number[],
   const { settings } = prepared;
   const subset = subsetData(prepared, indices);
   const fit = fitModel(subset.data, settings.method, settings.ci, settings.level, settings.control);
-  const summary = summarizeLevel(fit, 0, settings, subset.harmonicN);
+  return refitSummary(prepared, fit, study, subset.harmonicN, subset.correctedCount);
+}
+
+/**
+ * One row of leave-one-out or cumulative from a fitted subset: the pooled estimate on both
+ * scales, heterogeneity and the warnings (shared by the study and the cell forms of the refit).
+ * @param harmonicN harmonic mean of the sizes of the studies fitted (PFT back-transform)
+ * @param correctedCount how many of them received the continuity correction
+ */
+export function refitSummary(prepared: PreparedAnalysis, fit: ModelFit, study: number, harmonicN: number, correctedCount: number): RefitRow {
+  const { settings } = prepared;
+  const summary = summarizeLevel(fit, 0, settings, harmonicN);
   const warnings: string[] = [];
-  if (subset.correctedCount > 0) warnings.push(messages.correctionApplied(settings.add, subset.correctedCount, settings.transform));
+  if (correctedCount > 0) warnings.push(messages.correctionApplied(settings.add, correctedCount, settings.transform));
   warnings.push(...fit.warnings, ...summary.warnings);
   return {
     study,

@@ -44,7 +44,7 @@ export function residualMoments(data: EffectData, tau2: number, workspace: Works
  */
 function interceptMoments(data: EffectData, tau2: number, workspace: Workspace): Float64Array {
   const { k, yi, vi, centre } = data;
-  const { weights, levelSums, coefficients, moments } = workspace;
+  const { weights } = workspace;
   let s1 = 0;
   let s2 = 0;
   let s3 = 0;
@@ -65,20 +65,7 @@ function interceptMoments(data: EffectData, tau2: number, workspace: Workspace):
     sumW2D += w2 * d;
     sumW2DD += w2 * d * d;
   }
-  const b = sumWD / s1;
-  const ratio = s2 / s1;
-  coefficients[0] = centre + b;
-  levelSums[0] = s1;
-  levelSums[1] = s2;
-  levelSums[2] = s3;
-  levelSums[3] = s1 * (centre + b);
-  moments[MOMENT.rss] = sumWDD - b * sumWD;
-  moments[MOMENT.ypp] = sumW2DD - 2 * b * sumW2D + b * b * s2;
-  moments[MOMENT.trP] = s1 - ratio;
-  moments[MOMENT.trPP] = s2 - (2 * s3) / s1 + ratio * ratio;
-  moments[MOMENT.sumW] = s1;
-  moments[MOMENT.sumW2] = s2;
-  return moments;
+  return momentsFromSums(centre, s1, s2, s3, sumWD, sumWDD, sumW2D, sumW2DD, workspace);
 }
 
 /**
@@ -88,7 +75,7 @@ function interceptMoments(data: EffectData, tau2: number, workspace: Workspace):
  */
 function cellMoments(data: EffectData, counts: Float64Array, within: Float64Array, tau2: number, workspace: Workspace): Float64Array {
   const { yi, vi, centre } = data;
-  const { weights, levelSums, coefficients, moments } = workspace;
+  const { weights } = workspace;
   let s1 = 0;
   let s2 = 0;
   let s3 = 0;
@@ -111,20 +98,7 @@ function cellMoments(data: EffectData, counts: Float64Array, within: Float64Arra
     sumW2D += m * w2 * d;
     sumW2DD += w2 * squares;
   }
-  const b = sumWD / s1;
-  const ratio = s2 / s1;
-  coefficients[0] = centre + b;
-  levelSums[0] = s1;
-  levelSums[1] = s2;
-  levelSums[2] = s3;
-  levelSums[3] = s1 * (centre + b);
-  moments[MOMENT.rss] = sumWDD - b * sumWD;
-  moments[MOMENT.ypp] = sumW2DD - 2 * b * sumW2D + b * b * s2;
-  moments[MOMENT.trP] = s1 - ratio;
-  moments[MOMENT.trPP] = s2 - (2 * s3) / s1 + ratio * ratio;
-  moments[MOMENT.sumW] = s1;
-  moments[MOMENT.sumW2] = s2;
-  return moments;
+  return momentsFromSums(centre, s1, s2, s3, sumWD, sumWDD, sumW2D, sumW2DD, workspace);
 }
 
 /** Several levels: per-level sums, then the residuals about each level's weighted mean. */
@@ -171,5 +145,37 @@ function groupedMoments(data: EffectData, tau2: number, workspace: Workspace): F
   moments[MOMENT.trPP] = trPP;
   moments[MOMENT.sumW] = sumW;
   moments[MOMENT.sumW2] = sumW2;
+  return moments;
+}
+
+/**
+ * The intercept-only moments from the weighted sums about `centre` (Σw, Σw², Σw³, Σw d, Σw d²,
+ * Σw² d, Σw² d²), shared by the study form and the cell form.
+ */
+function momentsFromSums(
+  centre: number,
+  s1: number,
+  s2: number,
+  s3: number,
+  sumWD: number,
+  sumWDD: number,
+  sumW2D: number,
+  sumW2DD: number,
+  workspace: Workspace,
+): Float64Array {
+  const { levelSums, coefficients, moments } = workspace;
+  const b = sumWD / s1;
+  const ratio = s2 / s1;
+  coefficients[0] = centre + b;
+  levelSums[0] = s1;
+  levelSums[1] = s2;
+  levelSums[2] = s3;
+  levelSums[3] = s1 * (centre + b);
+  moments[MOMENT.rss] = sumWDD - b * sumWD;
+  moments[MOMENT.ypp] = sumW2DD - 2 * b * sumW2D + b * b * s2;
+  moments[MOMENT.trP] = s1 - ratio;
+  moments[MOMENT.trPP] = s2 - (2 * s3) / s1 + ratio * ratio;
+  moments[MOMENT.sumW] = s1;
+  moments[MOMENT.sumW2] = s2;
   return moments;
 }
