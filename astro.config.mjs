@@ -16,14 +16,19 @@ const cacheDir = process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro';
 // build starts (scripts/lib/generated-json.ts): imported as JSON, a large review's hundreds of
 // megabytes of results would be copied into the bundle and through every build step.
 const GENERATED_ID = '#generated/analyses.json';
+const TRIALS_FILE_ID = '#generated/trials-file';
+const trialsFile = process.env.REVIEW_TRIALS_JSON ? path.resolve(process.env.REVIEW_TRIALS_JSON) : undefined;
 /** @type {import('vite').Plugin} */
 const generatedModule = {
   name: 'living-review-generated',
   enforce: 'pre',
   resolveId(id) {
+    if (id === TRIALS_FILE_ID) return '\0generated-trials-file.js';
     return id === GENERATED_ID ? '\0generated-analyses.js' : undefined;
   },
   load(id) {
+    // The trials npm run build has validated, when it hands them over (src/lib/content/trial-entries.ts).
+    if (id === '\0generated-trials-file.js') return { code: `export default ${JSON.stringify(trialsFile ?? null)};\n`, moduleType: 'js' };
     if (id !== '\0generated-analyses.js') return undefined;
     // rebuild in `astro dev` when npm run pool rewrites the file
     this.addWatchFile(generated);
@@ -38,7 +43,8 @@ export default defineConfig({
   base,
   trailingSlash: 'ignore',
   integrations: [mdx(), sitemap()],
-  build: { format: 'directory' },
+  // Several pages in flight at once: a page's file is written while the next one renders.
+  build: { format: 'directory', concurrency: 4 },
   cacheDir,
   vite: { plugins: [generatedModule] },
 });

@@ -6,3 +6,9 @@ declare namespace App {
     release?: number;
   }
 }
+
+declare module '#generated/trials-file' {
+  /** The JSON file of validated trials that npm run build hands to the pages, or null (see src/lib/content/trial-entries.ts). */
+  const file: string | null;
+  export default file;
+}

@@ -17,7 +17,14 @@ export interface SearchIndexOptions {
    * (`releases/<n>/`) would otherwise answer every query twice, once with outdated numbers.
    */
   skip?: readonly string[];
+  /**
+   * Above this many pages Pagefind bundles the excerpts of several pages into one file: writing
+   * one small file per page was most of the indexing time of a review of thousands of trials.
+   */
+  maxFragments?: number;
 }
+
+const MAX_FRAGMENTS = 500;
 
 export interface SearchIndexResult {
   /** Pages indexed. */
@@ -43,7 +50,8 @@ function htmlFiles(dir: string, skip: ReadonlySet<string>, prefix = ''): string[
 /**
  * Indexes the HTML pages of `siteDir` and writes the index to `siteDir/pagefind/`.
  * Only the part of a page marked `data-pagefind-body` (the layout's `<main>`) is indexed, so the
- * navigation and footer repeated on every page do not crowd the results.
+ * navigation and footer repeated on every page do not crowd the results; a page whose layout
+ * leaves the mark out (a list that only repeats what has pages of its own) is read and skipped.
  * @throws Error naming Pagefind's messages when the index cannot be built or written.
  */
 export async function buildSearchIndex(siteDir: string, options: SearchIndexOptions = {}): Promise<SearchIndexResult> {
@@ -54,6 +62,7 @@ export async function buildSearchIndex(siteDir: string, options: SearchIndexOpti
       forceLanguage: 'en',
       // Plot labels are already in each figure's table; indexing the SVG text twice adds noise.
       excludeSelectors: ['svg'],
+      maxFragments: options.maxFragments ?? MAX_FRAGMENTS,
     });
     if (!index) throw new Error(`search index: Pagefind could not start: ${errors.join('; ')}`);
     const files = htmlFiles(site, skip);

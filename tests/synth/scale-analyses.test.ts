@@ -13,6 +13,7 @@ import { CELL_REFIT_MIN_STUDIES } from '../../src/lib/stats/analysis/refit-cells
 import { createRandom } from '../../src/lib/synth/random.ts';
 import { influentialRows, pagePath, pageCount, pageRows, tableStudies, thinnedCumulative } from '../../src/lib/plots/display-limits.ts';
 import type { CumulativeRow, LeaveOneOutRow, StudyResult } from '../../src/lib/review/analyses-types.ts';
+import { CUMULATIVE_MAX_STEPS, thinnedSteps } from '../../src/lib/review/cumulative-steps.ts';
 
 const random = createRandom(2026);
 
@@ -61,6 +62,44 @@ describe.each(cases)('$transform with $method on many studies', ({ transform, me
       expectSameFit(without[i]!, refitRow(prepared, all.filter((j) => j !== i), i), `without ${i}`);
       expectSameFit(steps[i]!, refitRow(prepared, all.slice(0, i + 1), i), `step ${i}`);
     }
+  });
+
+  test('a cumulative analysis that reports some steps gives those steps of the full one', () => {
+    const order = [...all].reverse();
+    const full = cumulative(input, order);
+    const chosen = [0, 1, CELL_REFIT_MIN_STUDIES - 1, CELL_REFIT_MIN_STUDIES + 3, k - 2, k - 1];
+    const some = cumulative(input, order, chosen);
+    expect(some.map((r) => r.k)).toEqual(chosen.map((j) => j + 1));
+    chosen.forEach((j, i) => expectSameFit(some[i]!, full[j]!, `step ${j}`));
+  });
+});
+
+describe('cumulative steps', () => {
+  const input: MetaProportionsInput = { events: [4, 9, 16, 3], n: [10, 15, 20, 12], transform: 'PFT', method: 'REML' };
+
+  test('a few studies: the steps asked for, each the same as in the full analysis', () => {
+    const full = cumulative(input, [2, 0, 1, 3]);
+    const some = cumulative(input, [2, 0, 1, 3], [1, 3]);
+    expect(some.map((r) => r.study)).toEqual([0, 3]);
+    expectSameFit(some[0]!, full[1]!, 'step 1');
+    expectSameFit(some[1]!, full[3]!, 'step 3');
+  });
+
+  test.each([[[1, 1]], [[2, 1]], [[-1]], [[4]], [[0.5]]])('refuses steps %j', (steps) => {
+    expect(() => cumulative(input, undefined, steps)).toThrow(/steps must be step indices 0\.\.3 in ascending order/);
+  });
+
+  test('thinnedSteps keeps every step of a short analysis', () => {
+    expect(thinnedSteps([1, 1, 2], 5)).toEqual([0, 1, 2]);
+  });
+
+  test('thinnedSteps keeps the last step of each release, evenly spaced steps and the last', () => {
+    expect(thinnedSteps([1, 1, 1, 2, 2, 2, 2, 2], 4)).toEqual([2, 3, 7]);
+    const releases = Array.from({ length: 20_000 }, (_, i) => (i < 9_000 ? 1 : i < 15_000 ? 2 : 3));
+    const kept = thinnedSteps(releases, CUMULATIVE_MAX_STEPS);
+    expect(kept.length).toBeLessThanOrEqual(CUMULATIVE_MAX_STEPS + 3);
+    expect(kept).toEqual(expect.arrayContaining([8_999, 14_999, 19_999]));
+    expect(kept).toEqual([...new Set(kept)].sort((a, b) => a - b));
   });
 });
 

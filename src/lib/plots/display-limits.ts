@@ -5,6 +5,7 @@
  * to the release's data files, which always hold every row.
  */
 import type { CumulativeRow, LeaveOneOutRow, StudyResult } from '../review/analyses-types.ts';
+import { thinnedSteps } from '../review/cumulative-steps.ts';
 
 /** A forest plot draws one row per trial up to this many trials, and the pooled diamonds only above it. */
 export const FOREST_MAX_STUDY_ROWS = 60;
@@ -14,6 +15,12 @@ export const TABLE_MAX_ROWS = 60;
 
 /** Rows per page of the lists of trials (trials index, efficacy, safety and characteristics tables). */
 export const LIST_PAGE_SIZE = 200;
+
+/** Events per page of a release's changes (a replaced report takes a paragraph and a table). */
+export const CHANGES_PAGE_SIZE = 100;
+
+/** Reports per page of the list behind a PRISMA box. */
+export const RECORDS_PAGE_SIZE = 200;
 
 /** The trials of a plot's data table: all of them, or the TABLE_MAX_ROWS with the largest weights, in their order. */
 export function tableStudies(studies: readonly StudyResult[], max = TABLE_MAX_ROWS): StudyResult[] {
@@ -33,14 +40,10 @@ export function influentialRows(rows: readonly LeaveOneOutRow[], estimate: numbe
  * steps between, always ending with the last.
  */
 export function thinnedCumulative(rows: readonly CumulativeRow[], max = TABLE_MAX_ROWS): CumulativeRow[] {
-  if (rows.length <= max) return [...rows];
-  const keep = new Set<number>([rows.length - 1]);
-  rows.forEach((r, i) => {
-    if (i + 1 < rows.length && rows[i + 1]!.report_release !== r.report_release) keep.add(i);
-  });
-  const step = Math.ceil(rows.length / Math.max(1, max - keep.size));
-  for (let i = step - 1; i < rows.length; i += step) keep.add(i);
-  return [...keep].sort((a, b) => a - b).map((i) => rows[i]!);
+  return thinnedSteps(
+    rows.map((r) => r.report_release),
+    max,
+  ).map((i) => rows[i]!);
 }
 
 /** Number of pages of a list of `total` rows, at least one. */

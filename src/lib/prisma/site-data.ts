@@ -3,6 +3,7 @@
  * the model itself, prisma-flow.ts, takes plain data).
  */
 import { getCollection, getEntry } from 'astro:content';
+import { trialEntries } from '../content/trial-entries.ts';
 import type { Release, Review } from '../../schemas/index.ts';
 import { prismaFlow, type PrismaFlow } from './prisma-flow.ts';
 
@@ -23,7 +24,7 @@ let cached: Promise<PrismaSiteData> | undefined;
 
 async function load(): Promise<PrismaSiteData> {
   const review = (await getEntry('review', 'review'))!.data;
-  const trials = (await getCollection('trials')).map((t) => ({ slug: t.id, data: t.data }));
+  const trials = (await trialEntries()).map((t) => ({ slug: t.id, data: t.data }));
   const searches = new Map((await getCollection('searches')).map((s) => [s.id, s.data]));
   const ordered = [...review.releases].sort((a, b) => a.number - b.number);
   const releases = ordered.map((release, i): ReleaseFlow => {

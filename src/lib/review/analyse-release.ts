@@ -1,7 +1,8 @@
 /**
  * Every analysis of one release: each outcome pooled overall and by each subgroup variable
- * with the review's method, leave-one-out, cumulative by the date each report entered, a
- * method-robustness table and Egger's test. Pure: content in, numbers out.
+ * with the review's method, leave-one-out, cumulative by the date each report entered (every
+ * step, or CUMULATIVE_MAX_STEPS of them for thousands of studies), a method-robustness table
+ * and Egger's test. Pure: content in, numbers out.
  */
 import {
   MODEL_METHODS,
@@ -23,6 +24,7 @@ import type {
   SubgroupAnalysis,
 } from './analyses-types.ts';
 import { outcomeRows, pooledTrialsAsOf, type StudyRow, type TrialRecord } from './evidence-set.ts';
+import { CUMULATIVE_MAX_STEPS, thinnedSteps } from './cumulative-steps.ts';
 
 export interface AnalyseOptions {
   /** Skip the method-robustness table (it refits every outcome 28 times). */
@@ -194,7 +196,14 @@ export function analyseOutcome(
       I2: r.I2,
       tau2: r.tau2,
     })),
-    cumulative: cumulative(input, order).map((r) => ({
+    cumulative: cumulative(
+      input,
+      order,
+      thinnedSteps(
+        order.map((i) => rows[i]!.reportRelease),
+        CUMULATIVE_MAX_STEPS,
+      ),
+    ).map((r) => ({
       added: rows[r.study]!.label,
       trial: rows[r.study]!.trial,
       report_date: rows[r.study]!.reportDate,

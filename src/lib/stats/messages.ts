@@ -26,6 +26,7 @@ export const messages = {
   zeroVariance: (study: number, transform: string): string =>
     `study ${study}: zero or undefined sampling variance under ${transform} (0 or n events without a continuity correction)`,
   invalidOrder: (k: number): string => `order must list each study index 0..${k - 1} exactly once`,
+  invalidSteps: (k: number): string => `steps must be step indices 0..${k - 1} in ascending order, each once`,
   tooFewForEgger: (k: number): string => `Egger's test needs at least 3 studies, got ${k}`,
   invalidGroup: (study: number): string => `study ${study}: group must be a non-empty string`,
   eggerEqualPrecision: (): string => "Egger's test needs studies of different precision (all standard errors are equal)",

@@ -1,6 +1,7 @@
 /** Atom feed of the review's releases: one entry per release, linking to what it changed. */
 import type { APIRoute } from 'astro';
-import { getCollection, getEntry } from 'astro:content';
+import { getEntry } from 'astro:content';
+import { trialEntries } from '../../lib/content/trial-entries.ts';
 import { allReleases } from '../../lib/review/release-data.ts';
 import { allReleaseChanges } from '../../lib/review/release-changes.ts';
 import { atomFeed } from '../../lib/feeds/atom.ts';
@@ -8,7 +9,7 @@ import { pageUrl, releaseEntries } from '../../lib/feeds/release-entries.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const review = (await getEntry('review', 'review'))!.data;
-  const trials = (await getCollection('trials')).map((t) => ({ slug: t.id, data: t.data }));
+  const trials = (await trialEntries()).map((t) => ({ slug: t.id, data: t.data }));
   const root = new URL(import.meta.env.BASE_URL, site ?? 'https://example.org').href;
   const latest = review.releases[review.releases.length - 1]!;
   const xml = atomFeed({

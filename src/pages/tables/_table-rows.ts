@@ -4,8 +4,9 @@
  * trials has a hundred pages per table; working the rows out for each was quadratic). In dev
  * they are worked out afresh on every request, as content can change.
  */
-import { getCollection, getEntry } from 'astro:content';
-import { outcomeTableRows } from './_outcome-rows.ts';
+import { getEntry } from 'astro:content';
+import { trialEntries } from '../../lib/content/trial-entries.ts';
+import { outcomeTableRows, type Row } from './_outcome-rows.ts';
 import { characteristicsOrder } from './_characteristics-order.ts';
 
 const cache = new Map<string, Promise<unknown>>();
@@ -17,26 +18,66 @@ function once<T>(key: string, load: () => Promise<T>): Promise<T> {
   return value;
 }
 
-/** Rows of the efficacy or safety table of a release. */
+const trialCount = (rows: readonly Row[]) => new Set(rows.map((r) => r.slug)).size;
+const sumN = (rows: readonly Row[]) => rows.reduce((s, r) => s + (r.n ?? 0), 0);
+
+/**
+ * Rows of the efficacy or safety table of a release, in table order, with the groups of the
+ * first subgroup variable and their counts: each page then only looks at its own rows.
+ */
 export function outcomeTable(kind: 'efficacy' | 'safety', release: number) {
   return once(`${kind}-${release}`, async () => {
     const review = (await getEntry('review', 'review'))!.data;
-    const trials = (await getCollection('trials')).map((t) => ({ slug: t.id, data: t.data }));
-    return outcomeTableRows(review, trials, release, kind);
+    const trials = (await trialEntries()).map((t) => ({ slug: t.id, data: t.data }));
+    const table = outcomeTableRows(review, trials, release, kind);
+    const { pooledRows, describedRows } = table;
+    const variable = review.subgroups[0];
+    const groups = (
+      variable
+        ? [
+            ...variable.levels.map((level) => ({ id: level.id, label: level.label, level: level.id as string | undefined, rows: pooledRows.filter((r) => r.level === level.id) })),
+            {
+              id: 'unassigned',
+              label: `No ${variable.label.toLowerCase()} given`,
+              level: undefined,
+              rows: pooledRows.filter((r) => r.level === undefined || !variable.levels.some((l) => l.id === r.level)),
+            },
+          ]
+        : [{ id: 'all', label: 'Pooled trials', level: undefined, rows: pooledRows }]
+    )
+      .filter((g) => g.rows.length > 0)
+      .map((g) => ({ ...g, trials: trialCount(g.rows), n: sumN(g.rows), last: g.rows[g.rows.length - 1]! }));
+    return {
+      ...table,
+      /** pooled rows then described rows: the order of the pages */
+      ordered: [...pooledRows, ...describedRows],
+      groups,
+      /** the group id of each pooled row (described rows have none) */
+      groupOf: new Map(groups.flatMap((g) => g.rows.map((r) => [r, g.id] as const))),
+      pooledTrials: trialCount(pooledRows),
+      pooledN: sumN(pooledRows),
+      describedTrials: trialCount(describedRows),
+    };
   });
 }
 
-/** Groups and order of the study characteristics table. */
+/** Groups and order of the study characteristics table, with each trial's group (pages look up only their own rows). */
 export function characteristicsTable() {
   return once('characteristics', async () => {
     const review = (await getEntry('review', 'review'))!.data;
-    return characteristicsOrder(review, await getCollection('trials'));
+    const table = characteristicsOrder(review, await trialEntries());
+    const groupOf = new Map(table.groups.flatMap((g, i) => g.trials.map((t) => [t, i] as const)));
+    return {
+      ...table,
+      groupOf,
+      included: table.shown.filter((t) => t.data.status === 'included').length,
+      described: table.shown.filter((t) => t.data.status === 'described').length,
+    };
   });
 }
 
 /** Rows of a table of the latest release, for counting its pages. */
 export async function tableRowCount(kind: 'efficacy' | 'safety' | 'characteristics', release: number): Promise<number> {
   if (kind === 'characteristics') return (await characteristicsTable()).ordered.length;
-  const { pooledRows, describedRows } = await outcomeTable(kind, release);
-  return pooledRows.length + describedRows.length;
+  return (await outcomeTable(kind, release)).ordered.length;
 }

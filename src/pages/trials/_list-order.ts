@@ -4,20 +4,20 @@
  * them (a review of 20,000 trials has a hundred pages; sorting for each was quadratic). In dev
  * the list is read afresh on every request, as content can change.
  */
-import { getCollection, type CollectionEntry } from 'astro:content';
+import { trialEntries, type TrialEntry } from '../../lib/content/trial-entries.ts';
 
 const STATUS_ORDER = { included: 0, described: 1, excluded: 2 } as const;
 // English collation: the same order on every machine, whatever its locale.
 const collator = new Intl.Collator('en');
-let cached: Promise<CollectionEntry<'trials'>[]> | undefined;
+let cached: Promise<TrialEntry[]> | undefined;
 
-async function load(): Promise<CollectionEntry<'trials'>[]> {
-  return (await getCollection('trials')).sort(
+async function load(): Promise<TrialEntry[]> {
+  return (await trialEntries()).sort(
     (a, b) => STATUS_ORDER[a.data.status] - STATUS_ORDER[b.data.status] || collator.compare(a.data.product, b.data.product),
   );
 }
 
-export function trialsInListOrder(): Promise<CollectionEntry<'trials'>[]> {
+export function trialsInListOrder(): Promise<TrialEntry[]> {
   if (!import.meta.env.PROD) return load();
   cached ??= load();
   return cached;

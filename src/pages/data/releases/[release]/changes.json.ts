@@ -4,7 +4,8 @@
  * moved it. A static file name, so it takes precedence over the [file] route beside it.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getCollection, getEntry } from 'astro:content';
+import { getEntry } from 'astro:content';
+import { trialEntries } from '../../../../lib/content/trial-entries.ts';
 import { allReleases } from '../../../../lib/review/release-data.ts';
 import { allReleaseChanges } from '../../../../lib/review/release-changes.ts';
 
@@ -12,7 +13,7 @@ export const getStaticPaths = (() => allReleases().map((r) => ({ params: { relea
 
 export const GET: APIRoute = async ({ params }) => {
   const review = (await getEntry('review', 'review'))!.data;
-  const trials = (await getCollection('trials')).map((t) => ({ slug: t.id, data: t.data }));
+  const trials = (await trialEntries()).map((t) => ({ slug: t.id, data: t.data }));
   const changes = allReleaseChanges(review, trials, allReleases()).find((c) => c.release === Number(params.release));
   if (!changes) return new Response('release not found', { status: 404 });
   return new Response(`${JSON.stringify(changes, null, 1)}\n`, { headers: { 'content-type': 'application/json' } });
