@@ -3,8 +3,8 @@
  * replace dist/. A content problem prints the curator's messages and stops before anything is
  * written; a failed site build leaves the previous dist/ as it was.
  */
-import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ContentError, formatProblems } from '../src/lib/content/index.ts';
 import { loadReview } from '../src/lib/content/load-review-fs.ts';
@@ -12,7 +12,8 @@ import { contentRoot } from '../src/content-root.ts';
 import { GENERATED_FILE, poolReview } from './pool.ts';
 import { writeGenerated } from './lib/generated-json.ts';
 import { discard, stagingDirFor, swapInto } from './lib/atomic-dir.ts';
-import { buildSearchIndex } from './lib/search-index.ts';
+import { buildSearchIndex, closeSearch, TRIAL_INDEX_FOLDER, writeTrialIndex } from './lib/search-index.ts';
+import { trialSearchRecord } from '../src/lib/search/trial-record.ts';
 
 // `npm run build -- --out <dir>` builds elsewhere (tests build fixtures side by side).
 const outIndex = process.argv.indexOf('--out');
@@ -76,35 +77,51 @@ console.log(
 // The CLI file of the project's own Astro, run with the same Node as this script (Node 24).
 const astroBin = path.resolve('node_modules/astro/bin/astro.mjs');
 const staging = stagingDirFor(OUT_DIR);
-let status: number | null = 1;
-try {
-  status = spawnSync(process.execPath, [astroBin, 'build', '--outDir', staging], {
-    stdio: 'inherit',
-    env: {
-      ...process.env,
-      REVIEW_CONTENT: root,
-      REVIEW_GENERATED: generatedFile,
-      REVIEW_TRIALS_JSON: trialsFile,
-      ...(cacheDir ? { ASTRO_CACHE_DIR: cacheDir } : {}),
-    },
-  }).status;
-} finally {
-  if (status !== 0) discard(staging);
-}
-if (status !== 0) {
-  console.error(`\nThe site build failed; ${OUT_DIR}/ was left as it was.`);
-  process.exit(status ?? 1);
-}
+// The trials' search bundle is written from the validated files while Astro renders the pages:
+// Astro keeps one core busy, Pagefind's process uses the other (scripts/lib/search-index.ts).
+const trialIndexDir = stagingDirFor(`${OUT_DIR}-search`);
+const trialIndex = writeTrialIndex(
+  loaded.trials.map((t) => trialSearchRecord(t.slug, t.data, t.body)),
+  trialIndexDir,
+).then(
+  (n) => ({ ok: true as const, n, at: performance.now(), cpu: cpuSeconds() }),
+  (error: unknown) => ({ ok: false as const, error }),
+);
+const astro = spawn(process.execPath, [astroBin, 'build', '--outDir', staging], {
+  stdio: 'inherit',
+  env: {
+    ...process.env,
+    REVIEW_CONTENT: root,
+    REVIEW_GENERATED: generatedFile,
+    REVIEW_TRIALS_JSON: trialsFile,
+    ...(cacheDir ? { ASTRO_CACHE_DIR: cacheDir } : {}),
+  },
+});
+const status = await new Promise<number | null>((resolve) => {
+  astro.on('error', () => resolve(1));
+  astro.on('close', (code) => resolve(code));
+});
 const tSite = performance.now();
 const cSite = cpuSeconds();
+const trials = await trialIndex;
+if (status !== 0 || !trials.ok) {
+  discard(staging);
+  discard(trialIndexDir);
+  if (status !== 0) console.error(`\nThe site build failed; ${OUT_DIR}/ was left as it was.`);
+  else console.error(`build: the search index failed: ${trials.ok ? '' : trials.error instanceof Error ? trials.error.message : String(trials.error)}; ${OUT_DIR}/ was left as it was.`);
+  await closeSearch();
+  process.exit(status || 1);
+}
 let searchPages = 0;
 try {
-  searchPages = (await buildSearchIndex(staging)).pages;
+  renameSync(trialIndexDir, path.join(staging, TRIAL_INDEX_FOLDER));
+  searchPages = (await buildSearchIndex(staging, { trialPages: 'records' })).pages;
   // Pagefind's process is stopped when the index is written; let it be reaped so that the CPU
   // time below counts it.
   await new Promise((resolve) => setTimeout(resolve, 300));
 } catch (error) {
   discard(staging);
+  discard(trialIndexDir);
   console.error(`build: the search index failed: ${error instanceof Error ? error.message : String(error)}; ${OUT_DIR}/ was left as it was.`);
   process.exit(1);
 }
@@ -114,7 +131,7 @@ swapInto(staging, OUT_DIR);
 const seconds = (from: number, to: number) => `${((to - from) / 1000).toFixed(1)} s`;
 // One line with every phase; `npm run bench:scale` reads it.
 console.log(
-  `Built ${OUT_DIR}/ in ${ms(t0)} (pooling ${seconds(t0, tPool)}, site ${ms(tPool)}: astro ${seconds(tPool, tSite)}, search index ${seconds(tSite, tSearch)} for ${searchPages} pages)`,
+  `Built ${OUT_DIR}/ in ${ms(t0)} (pooling ${seconds(t0, tPool)}, site ${ms(tPool)}: astro ${seconds(tPool, tSite)}, search index ${seconds(tSite, tSearch)} for ${searchPages} pages, after ${trials.n} trials indexed in ${seconds(tPool, trials.at)} beside astro)`,
 );
 const cpu = (from: number, to: number) => `${(to - from).toFixed(1)} s`;
 console.log(`CPU time ${cpu(c0, cpuSeconds())} (pooling ${cpu(c0, cPool)}, astro ${cpu(cPool, cSite)}, search index ${cpu(cSite, cSearch)})`);

@@ -10,6 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as pagefind from 'pagefind';
+import type { TrialSearchRecord } from '../../src/lib/search/trial-record.ts';
 
 export interface SearchIndexOptions {
   /**
@@ -22,7 +23,16 @@ export interface SearchIndexOptions {
    * one small file per page was most of the indexing time of a review of thousands of trials.
    */
   maxFragments?: number;
+  /**
+   * `records`: the trial pages (`trials/<slug>/`) are left out, their entries being in the
+   * trials' own bundle (writeTrialIndex), which the search page merges in. Default `html`: they
+   * are indexed from their HTML like every other page.
+   */
+  trialPages?: 'html' | 'records';
 }
+
+/** Where the trials' own bundle lives, beside /pagefind/; the search page merges it in. */
+export const TRIAL_INDEX_FOLDER = 'pagefind-trials';
 
 const MAX_FRAGMENTS = 500;
 
@@ -56,7 +66,22 @@ function htmlFiles(dir: string, skip: ReadonlySet<string>, prefix = ''): string[
  */
 export async function buildSearchIndex(siteDir: string, options: SearchIndexOptions = {}): Promise<SearchIndexResult> {
   const site = path.resolve(siteDir);
-  const skip = new Set(['pagefind', '_astro', ...(options.skip ?? ['releases'])]);
+  const skip = new Set(['pagefind', TRIAL_INDEX_FOLDER, '_astro', ...(options.skip ?? ['releases'])]);
+  const records = options.trialPages === 'records';
+  // Folders whose pages are read one level deep only: the later pages of long lists and tables
+  // (page/<n>/) and the reports behind PRISMA boxes (records/…) only repeat what has pages of
+  // its own (and leave themselves out of the index: Base's searchable), but are the largest
+  // pages of a large review. The trial pages themselves when the trials have their own bundle.
+  const shallow: Record<string, string[]> = {
+    trials: records ? ['trials/index.html'] : ['trials/index.html', 'trials/*/index.html'],
+    tables: ['tables/index.html', 'tables/*/index.html'],
+    prisma: ['prisma/index.html', 'prisma/*/index.html'],
+  };
+  const read = (file: string) => {
+    const [top, ...rest] = file.split('/');
+    if (!shallow[top!]) return true;
+    return rest.length === 1 ? rest[0] === 'index.html' : rest.length === 2 && rest[1] === 'index.html' && !(top === 'trials' && (records || rest[0] === 'page'));
+  };
   try {
     const { index, errors } = await pagefind.createIndex({
       forceLanguage: 'en',
@@ -65,14 +90,14 @@ export async function buildSearchIndex(siteDir: string, options: SearchIndexOpti
       maxFragments: options.maxFragments ?? MAX_FRAGMENTS,
     });
     if (!index) throw new Error(`search index: Pagefind could not start: ${errors.join('; ')}`);
-    const files = htmlFiles(site, skip);
+    const files = htmlFiles(site, skip).filter(read);
     if (files.length === 0) throw new Error(`search index: no HTML pages found in ${site}`);
     // Pagefind reads the folder itself (several times faster than handing it every page through
     // its pipe, which took minutes for 20,000 trial pages), given a glob that names the top-level
     // pages and folders to index; a name the glob cannot spell plainly is added page by page.
     const top = readdirSync(site, { withFileTypes: true }).filter((e) => !skip.has(e.name) && (e.isDirectory() || e.name.endsWith('.html')));
     const plain = top.filter((e) => /^[\w.-]+$/.test(e.name));
-    const patterns = plain.map((e) => (e.isDirectory() ? `${e.name}/**/*.html` : e.name));
+    const patterns = plain.flatMap((e) => (!e.isDirectory() ? [e.name] : (shallow[e.name] ?? [`${e.name}/**/*.html`])));
     let added = 0;
     if (patterns.length > 0) {
       const result = await index.addDirectory({ path: site, glob: patterns.length === 1 ? patterns[0]! : `{${patterns.join(',')}}` });
@@ -93,6 +118,36 @@ export async function buildSearchIndex(siteDir: string, options: SearchIndexOpti
   } finally {
     await pagefind.close();
   }
+}
+
+/**
+ * Writes the trials' own search bundle into `outputPath` from their records (one per trial,
+ * made from the validated files by trialSearchRecord), without waiting for any page to be built:
+ * `npm run build` writes it while Astro renders the pages, on the machine's other core.
+ * Call before buildSearchIndex (which closes Pagefind when done).
+ * @returns the number of trials indexed
+ * @throws Error naming Pagefind's messages when the bundle cannot be built or written.
+ */
+export async function writeTrialIndex(records: readonly TrialSearchRecord[], outputPath: string, maxFragments = MAX_FRAGMENTS): Promise<number> {
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en', maxFragments });
+  if (!index) throw new Error(`search index: Pagefind could not start: ${errors.join('; ')}`);
+  // In batches: each record is a message to Pagefind's process, and thousands in flight at once
+  // only queue up.
+  for (let i = 0; i < records.length; i += 500) {
+    const results = await Promise.all(
+      records.slice(i, i + 500).map((r) => index.addCustomRecord({ url: r.url, content: r.content, language: 'en', meta: { title: r.title } })),
+    );
+    const failed = results.flatMap((r) => r.errors);
+    if (failed.length > 0) throw new Error(`search index: trial records: ${failed.join('; ')}`);
+  }
+  const written = await index.writeFiles({ outputPath });
+  if (written.errors.length > 0) throw new Error(`search index: ${written.errors.join('; ')}`);
+  return records.length;
+}
+
+/** Stops Pagefind's process (buildSearchIndex does it when done; this is for a build that stops before). */
+export async function closeSearch(): Promise<void> {
+  await pagefind.close();
 }
 
 // `tsx scripts/lib/search-index.ts dist` indexes an already built folder.
