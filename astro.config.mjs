@@ -33,7 +33,10 @@ const generatedModule = {
     // rebuild in `astro dev` when npm run pool rewrites the file
     this.addWatchFile(generated);
     const reader = path.resolve('scripts/lib/generated-json.ts');
-    const code = `import { readGenerated } from ${JSON.stringify(reader)};\nexport default readGenerated(${JSON.stringify(generated)});\n`;
+    // npm run build starts Astro while it pools: the pages then wait for the results.
+    const code = process.env.REVIEW_GENERATED_WAIT
+      ? `import { readGeneratedWhenWritten } from ${JSON.stringify(reader)};\nexport default await readGeneratedWhenWritten(${JSON.stringify(generated)});\n`
+      : `import { readGenerated } from ${JSON.stringify(reader)};\nexport default readGenerated(${JSON.stringify(generated)});\n`;
     return { code, moduleType: 'js' };
   },
 };

@@ -4,13 +4,13 @@
  * written; a failed site build leaves the previous dist/ as it was.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ContentError, formatProblems } from '../src/lib/content/index.ts';
 import { loadReview } from '../src/lib/content/load-review-fs.ts';
 import { contentRoot } from '../src/content-root.ts';
 import { GENERATED_FILE, poolReview } from './pool.ts';
-import { writeGenerated } from './lib/generated-json.ts';
+import { removeGenerated, writeGenerated } from './lib/generated-json.ts';
 import { discard, stagingDirFor, swapInto } from './lib/atomic-dir.ts';
 import { buildSearchIndex, closeSearch, TRIAL_INDEX_FOLDER, writeTrialIndex } from './lib/search-index.ts';
 import { trialSearchRecord } from '../src/lib/search/trial-record.ts';
@@ -39,44 +39,71 @@ const t0 = performance.now();
 const c0 = cpuSeconds();
 const ms = (from: number) => `${((performance.now() - from) / 1000).toFixed(1)} s`;
 
-let generated;
 let loaded;
-let tLoad = t0;
-let tAnalyses = t0;
 try {
   loaded = loadReview(root);
-  tLoad = performance.now();
-  // The pages work out what each release changed themselves (release-changes.ts, once per build).
-  generated = poolReview(root, loaded, { changes: false });
-  tAnalyses = performance.now();
 } catch (error) {
   if (error instanceof ContentError) {
     console.error(formatProblems(error.problems));
     console.error('\nThe site was not built: fix the problems above (npm run check shows them too).');
     process.exit(1);
   }
-  console.error(`build: pooling failed: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(`build: reading the content failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 }
+const tLoad = performance.now();
 // The default build feeds the pages from src/generated/; a build elsewhere keeps its own pooled
 // results and Astro cache beside its output, so builds of other reviews never mix.
 const sideBySide = path.resolve(OUT_DIR) !== path.resolve('dist');
 const generatedFile = sideBySide ? path.resolve(`${OUT_DIR}.generated/analyses.json`) : path.resolve(GENERATED_FILE);
 const cacheDir = sideBySide ? path.resolve(`${OUT_DIR}.generated/astro-cache`) : undefined;
-writeGenerated(generatedFile, generated);
 // The validated trials, for the site's trials collection (src/lib/content/preloaded-trials-fs.ts):
 // Astro need not read and check thousands of files again.
 const trialsFile = path.join(path.dirname(generatedFile), 'trials.json');
+mkdirSync(path.dirname(trialsFile), { recursive: true });
 writeFileSync(trialsFile, JSON.stringify(loaded.trials.map(({ slug, file, data, body }) => ({ slug, file, data, body }))));
-const tPool = performance.now();
-const cPool = cpuSeconds();
-console.log(
-  `Validated and pooled ${path.resolve(root)} in ${ms(t0)} (load and validate ${((tLoad - t0) / 1000).toFixed(1)} s, analyses ${((tAnalyses - tLoad) / 1000).toFixed(1)} s, writing ${ms(tAnalyses)})`,
-);
+// Astro starts now, while this process pools: its start (reading the trials, bundling) needs no
+// pooled results, and its pages wait for them (REVIEW_GENERATED_WAIT, scripts/lib/generated-json.ts),
+// so the results of an earlier build must not be taken for this one's.
+removeGenerated(generatedFile);
 
 // The CLI file of the project's own Astro, run with the same Node as this script (Node 24).
 const astroBin = path.resolve('node_modules/astro/bin/astro.mjs');
 const staging = stagingDirFor(OUT_DIR);
+const tSpawn = performance.now();
+const astro = spawn(process.execPath, [astroBin, 'build', '--outDir', staging], {
+  stdio: 'inherit',
+  env: {
+    ...process.env,
+    REVIEW_CONTENT: root,
+    REVIEW_GENERATED: generatedFile,
+    REVIEW_TRIALS_JSON: trialsFile,
+    REVIEW_GENERATED_WAIT: '1',
+    ...(cacheDir ? { ASTRO_CACHE_DIR: cacheDir } : {}),
+  },
+});
+const astroExit = new Promise<number | null>((resolve) => {
+  astro.on('error', () => resolve(1));
+  astro.on('close', (code) => resolve(code));
+});
+let tAnalyses = tLoad;
+try {
+  // The pages work out what each release changed themselves (release-changes.ts, once per build).
+  const generated = poolReview(root, loaded, { changes: false });
+  tAnalyses = performance.now();
+  writeGenerated(generatedFile, generated);
+} catch (error) {
+  astro.kill();
+  await astroExit;
+  discard(staging);
+  console.error(`build: pooling failed: ${error instanceof Error ? error.message : String(error)}; ${OUT_DIR}/ was left as it was.`);
+  process.exit(1);
+}
+const tPool = performance.now();
+const cPool = cpuSeconds();
+console.log(
+  `Validated and pooled ${path.resolve(root)} in ${ms(t0)} (load and validate ${((tLoad - t0) / 1000).toFixed(1)} s, analyses ${((tAnalyses - tLoad) / 1000).toFixed(1)} s, writing ${ms(tAnalyses)}; astro started after ${((tSpawn - t0) / 1000).toFixed(1)} s)`,
+);
 // The trials' search bundle is written from the validated files while Astro renders the pages:
 // Astro keeps one core busy, Pagefind's process uses the other (scripts/lib/search-index.ts).
 const trialIndexDir = stagingDirFor(`${OUT_DIR}-search`);
@@ -87,20 +114,7 @@ const trialIndex = writeTrialIndex(
   (n) => ({ ok: true as const, n, at: performance.now(), cpu: cpuSeconds() }),
   (error: unknown) => ({ ok: false as const, error }),
 );
-const astro = spawn(process.execPath, [astroBin, 'build', '--outDir', staging], {
-  stdio: 'inherit',
-  env: {
-    ...process.env,
-    REVIEW_CONTENT: root,
-    REVIEW_GENERATED: generatedFile,
-    REVIEW_TRIALS_JSON: trialsFile,
-    ...(cacheDir ? { ASTRO_CACHE_DIR: cacheDir } : {}),
-  },
-});
-const status = await new Promise<number | null>((resolve) => {
-  astro.on('error', () => resolve(1));
-  astro.on('close', (code) => resolve(code));
-});
+const status = await astroExit;
 const tSite = performance.now();
 const cSite = cpuSeconds();
 const trials = await trialIndex;
@@ -131,7 +145,10 @@ swapInto(staging, OUT_DIR);
 const seconds = (from: number, to: number) => `${((to - from) / 1000).toFixed(1)} s`;
 // One line with every phase; `npm run bench:scale` reads it.
 console.log(
-  `Built ${OUT_DIR}/ in ${ms(t0)} (pooling ${seconds(t0, tPool)}, site ${ms(tPool)}: astro ${seconds(tPool, tSite)}, search index ${seconds(tSite, tSearch)} for ${searchPages} pages, after ${trials.n} trials indexed in ${seconds(tPool, trials.at)} beside astro)`,
+  `Built ${OUT_DIR}/ in ${ms(t0)} (pooling ${seconds(t0, tPool)}, site ${ms(tSpawn)}: astro ${seconds(tSpawn, tSite)}, search index ${seconds(tSite, tSearch)} for ${searchPages} pages; ` +
+    `astro started at ${seconds(t0, tSpawn)}, beside the pooling, and ${trials.n} trials were indexed beside it in ${seconds(tPool, trials.at)})`,
 );
 const cpu = (from: number, to: number) => `${(to - from).toFixed(1)} s`;
+// Astro's CPU time is counted when it ends, so the phases are: this process up to the end of
+// the pooling, then Astro and the trials' search bundle, then the other pages' search index.
 console.log(`CPU time ${cpu(c0, cpuSeconds())} (pooling ${cpu(c0, cPool)}, astro ${cpu(cPool, cSite)}, search index ${cpu(cSite, cSearch)})`);

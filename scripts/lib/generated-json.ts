@@ -8,7 +8,7 @@
  * reads it through a virtual module (astro.config.mjs) that parses the parts one at a time.
  * A file without a matching index (npm run pool writes one) is parsed whole.
  */
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { GeneratedAnalyses } from '../../src/lib/review/analyses-types.ts';
 
@@ -65,6 +65,32 @@ export function writeGenerated(file: string, data: GeneratedAnalyses): void {
   closeSync(indexFd);
   renameSync(tmp, file);
   renameSync(tmpIndex, indexFile(file));
+}
+
+/** Removes a file writeGenerated wrote, with its index (nothing when there is none). */
+export function removeGenerated(file: string): void {
+  rmSync(indexFile(file), { force: true });
+  rmSync(file, { force: true });
+}
+
+/**
+ * Waits until writeGenerated has written `file` (its index, renamed last, is there and
+ * describes the file), then reads it. `npm run build` starts Astro while it pools and removes the
+ * previous results first; the pages wait here.
+ * @throws Error when nothing is written within `timeoutMs`
+ */
+export async function readGeneratedWhenWritten(file: string, timeoutMs = 30 * 60_000): Promise<GeneratedAnalyses> {
+  const started = Date.now();
+  for (;;) {
+    try {
+      const index = JSON.parse(readFileSync(indexFile(file), 'utf8')) as GeneratedIndex;
+      if (index.bytes === statSync(file).size) return readGenerated(file);
+    } catch {
+      // not written yet
+    }
+    if (Date.now() - started > timeoutMs) throw new Error(`the pooled results ${file} were not written within ${timeoutMs / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /** Reads what writeGenerated (or npm run pool) wrote. */

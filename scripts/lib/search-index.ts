@@ -7,6 +7,7 @@
  * downloaded at build time.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as pagefind from 'pagefind';
@@ -131,6 +132,7 @@ export async function buildSearchIndex(siteDir: string, options: SearchIndexOpti
 export async function writeTrialIndex(records: readonly TrialSearchRecord[], outputPath: string, maxFragments = MAX_FRAGMENTS): Promise<number> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en', maxFragments });
   if (!index) throw new Error(`search index: Pagefind could not start: ${errors.join('; ')}`);
+  lowerPagefindPriority();
   // In batches: each record is a message to Pagefind's process, and thousands in flight at once
   // only queue up.
   for (let i = 0; i < records.length; i += 500) {
@@ -143,6 +145,24 @@ export async function writeTrialIndex(records: readonly TrialSearchRecord[], out
   const written = await index.writeFiles({ outputPath });
   if (written.errors.length > 0) throw new Error(`search index: ${written.errors.join('; ')}`);
   return records.length;
+}
+
+/**
+ * Pagefind's process at a lower priority, so that while Astro renders the pages beside it, it
+ * takes only the time Astro leaves: the pages are the longer job. Linux only (it finds the
+ * process in /proc); elsewhere, or if the process is not found, nothing changes.
+ */
+function lowerPagefindPriority(): void {
+  try {
+    for (const pid of readdirSync('/proc')) {
+      if (!/^\d+$/.test(pid)) continue;
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (parent === process.pid && /\(pagefind/.test(stat)) os.setPriority(Number(pid), 10);
+    }
+  } catch {
+    // not Linux, or the process is gone: leave it as it is
+  }
 }
 
 /** Stops Pagefind's process (buildSearchIndex does it when done; this is for a build that stops before). */
