@@ -14,6 +14,7 @@ import { removeGenerated, writeGenerated } from './lib/generated-json.ts';
 import { discard, stagingDirFor, swapInto } from './lib/atomic-dir.ts';
 import { buildSearchIndex, closeSearch, TRIAL_INDEX_FOLDER, writeTrialIndex } from './lib/search-index.ts';
 import { trialSearchRecord } from '../src/lib/search/trial-record.ts';
+import type { PreloadedNotes, PreloadedTrial } from '../src/lib/content/preloaded-trials-fs.ts';
 
 // `npm run build -- --out <dir>` builds elsewhere (tests build fixtures side by side).
 const outIndex = process.argv.indexOf('--out');
@@ -59,9 +60,12 @@ const generatedFile = sideBySide ? path.resolve(`${OUT_DIR}.generated/analyses.j
 const cacheDir = sideBySide ? path.resolve(`${OUT_DIR}.generated/astro-cache`) : undefined;
 // The validated trials, for the site's trials collection (src/lib/content/preloaded-trials-fs.ts):
 // Astro need not read and check thousands of files again.
+// The pages read the data, the trials collection renders the notes: one file for each.
 const trialsFile = path.join(path.dirname(generatedFile), 'trials.json');
+const notesFile = path.join(path.dirname(generatedFile), 'trial-notes.json');
 mkdirSync(path.dirname(trialsFile), { recursive: true });
-writeFileSync(trialsFile, JSON.stringify(loaded.trials.map(({ slug, file, data, body }) => ({ slug, file, data, body }))));
+writeFileSync(trialsFile, JSON.stringify(loaded.trials.map(({ slug, data }): PreloadedTrial => ({ slug, data }))));
+writeFileSync(notesFile, JSON.stringify(loaded.trials.map(({ slug, body }): PreloadedNotes => ({ slug, body }))));
 // Astro starts now, while this process pools: its start (reading the trials, bundling) needs no
 // pooled results, and its pages wait for them (REVIEW_GENERATED_WAIT, scripts/lib/generated-json.ts),
 // so the results of an earlier build must not be taken for this one's.
@@ -78,6 +82,7 @@ const astro = spawn(process.execPath, [astroBin, 'build', '--outDir', staging], 
     REVIEW_CONTENT: root,
     REVIEW_GENERATED: generatedFile,
     REVIEW_TRIALS_JSON: trialsFile,
+    REVIEW_TRIAL_NOTES_JSON: notesFile,
     REVIEW_GENERATED_WAIT: '1',
     ...(cacheDir ? { ASTRO_CACHE_DIR: cacheDir } : {}),
   },
@@ -111,7 +116,7 @@ const trialIndex = writeTrialIndex(
   loaded.trials.map((t) => trialSearchRecord(t.slug, t.data, t.body)),
   trialIndexDir,
 ).then(
-  (n) => ({ ok: true as const, n, at: performance.now(), cpu: cpuSeconds() }),
+  (n) => ({ ok: true as const, n, at: performance.now() }),
   (error: unknown) => ({ ok: false as const, error }),
 );
 const status = await astroExit;

@@ -24,9 +24,9 @@ const review = defineCollection({
 });
 
 // A build driven by scripts/build.ts has read and validated every trial file already and hands
-// them over (REVIEW_TRIALS_JSON), so that thousands of files are not parsed twice; see
-// preloaded-trials-fs.ts. Elsewhere (astro dev, astro check) the files are read here.
-const preloaded = process.env['REVIEW_TRIALS_JSON'];
+// over their notes (REVIEW_TRIAL_NOTES_JSON; the pages read their data through trialEntries()),
+// so that thousands of files are not parsed twice; see preloaded-trials-fs.ts. Elsewhere (astro dev, astro check) the files are read here.
+const preloaded = process.env['REVIEW_TRIAL_NOTES_JSON'];
 const trials = defineCollection({
   loader: preloaded ? preloadedTrials(preloaded) : glob({ pattern: '*.md', base: path.join(root, 'trials') }),
   schema: trialSchema,

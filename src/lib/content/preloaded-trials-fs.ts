@@ -1,10 +1,10 @@
 /**
  * An Astro content loader for the trials that `npm run build` has already read and validated.
  * The build's first step (scripts/build.ts) loads every content file with npm run check's rules
- * before pooling and writes the validated trials to a JSON file (REVIEW_TRIALS_JSON). The pages
- * read the trials' data from that file (src/lib/content/trial-entries.ts); this loader puts in
- * the collection only what Astro must make: each trial's notes, rendered as the glob loader
- * would render them, under an empty `data`. Reading, validating and storing 20,000 trials a
+ * before pooling and writes the validated trials to two JSON files: their data
+ * (REVIEW_TRIALS_JSON), which the pages read (src/lib/content/trial-entries.ts), and their notes
+ * (REVIEW_TRIAL_NOTES_JSON), read here. This loader puts in the collection only what Astro must
+ * make: each trial's notes, rendered as the glob loader would render them, under an empty `data`. Reading, validating and storing 20,000 trials a
  * second time in Astro's data store took most of a minute. `astro dev` and `astro check` keep the
  * glob loader, with the data. A `-fs` file: it reads the disk, so it must never reach code
  * shipped to browsers.
@@ -12,19 +12,24 @@
 import { readFileSync } from 'node:fs';
 import type { Loader } from 'astro/loaders';
 
-/** One trial as the build hands it over: file slug, file as messages name it, validated front matter, notes. */
+/** One trial in REVIEW_TRIALS_JSON, as the build hands it to the pages: file slug and validated front matter. */
 export interface PreloadedTrial {
   slug: string;
-  file: string;
   data: Record<string, unknown>;
+}
+
+/** One trial in REVIEW_TRIAL_NOTES_JSON, for this loader: file slug and notes. */
+export interface PreloadedNotes {
+  slug: string;
   body: string;
 }
 
+/** `file`: the notes file (REVIEW_TRIAL_NOTES_JSON) that npm run build writes. */
 export function preloadedTrials(file: string): Loader {
   return {
     name: 'preloaded-trials',
     load: async ({ store, renderMarkdown, generateDigest }) => {
-      const trials = JSON.parse(readFileSync(file, 'utf8')) as PreloadedTrial[];
+      const trials = JSON.parse(readFileSync(file, 'utf8')) as PreloadedNotes[];
       store.clear();
       for (const trial of trials) {
         // The data stay out of the store: pages read them through trialEntries().
