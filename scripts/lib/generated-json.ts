@@ -8,7 +8,7 @@
  * reads it through a virtual module (astro.config.mjs) that parses the parts one at a time.
  * A file without a matching index (npm run pool writes one) is parsed whole.
  */
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { GeneratedAnalyses } from '../../src/lib/review/analyses-types.ts';
 
@@ -82,25 +82,26 @@ export function removeGenerated(file: string): void {
 export async function readGeneratedWhenWritten(file: string, timeoutMs = 30 * 60_000): Promise<GeneratedAnalyses> {
   const started = Date.now();
   for (;;) {
-    try {
-      const index = JSON.parse(readFileSync(indexFile(file), 'utf8')) as GeneratedIndex;
-      if (index.bytes === statSync(file).size) return readGenerated(file);
-    } catch {
-      // not written yet
-    }
+    if (writtenIndex(file)) return readGenerated(file);
     if (Date.now() - started > timeoutMs) throw new Error(`the pooled results ${file} were not written within ${timeoutMs / 1000} s`);
     await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** The index of `file`, when there is one and it describes the file as it is (renamed last, so the file is whole). */
+function writtenIndex(file: string): GeneratedIndex | undefined {
+  try {
+    const index = JSON.parse(readFileSync(indexFile(file), 'utf8')) as GeneratedIndex;
+    return index.bytes === statSync(file).size ? index : undefined;
+  } catch {
+    return undefined;
   }
 }
 
 /** Reads what writeGenerated (or npm run pool) wrote. */
 export function readGenerated(file: string): GeneratedAnalyses {
   const buffer = readFileSync(file);
-  let index: GeneratedIndex | undefined;
-  if (existsSync(indexFile(file))) {
-    const candidate = JSON.parse(readFileSync(indexFile(file), 'utf8')) as GeneratedIndex;
-    if (candidate.bytes === statSync(file).size) index = candidate;
-  }
+  const index = writtenIndex(file);
   if (!index) return JSON.parse(buffer.toString('utf8')) as GeneratedAnalyses;
   const part = <T>([start, end]: Span): T => JSON.parse(buffer.toString('utf8', start, end)) as T;
   const head = JSON.parse(`{${buffer.toString('utf8', index.head[0], index.head[1])}}`) as Omit<GeneratedAnalyses, 'releases' | 'changes'>;
