@@ -6,7 +6,7 @@
  * Pagefind's binary ships inside an npm package of its own (@pagefind/<platform>), so nothing is
  * downloaded at build time.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -44,18 +44,53 @@ export interface SearchIndexResult {
   outputPath: string;
 }
 
-/** Every `.html` file under `dir`, as paths relative to it with `/` separators. */
-function htmlFiles(dir: string, skip: ReadonlySet<string>, prefix = ''): string[] {
+/**
+ * Every `.html` file under `dir` that the index reads, as paths relative to it with `/`
+ * separators: none in the `skip` folders, and in a `shallow` folder only its own index.html and
+ * (at depth 2) its subfolders' index.html.
+ */
+function htmlFiles(dir: string, skip: ReadonlySet<string>, shallow: Readonly<Record<string, 1 | 2>>, prefix = ''): string[] {
   const out: string[] = [];
   for (const entry of readdirSync(path.join(dir, prefix), { withFileTypes: true })) {
     const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
     if (entry.isDirectory()) {
-      if (!(prefix === '' && skip.has(entry.name))) out.push(...htmlFiles(dir, skip, relative));
+      if (prefix === '' && skip.has(entry.name)) continue;
+      const depth = prefix === '' ? shallow[entry.name] : undefined;
+      if (depth === undefined) out.push(...htmlFiles(dir, skip, shallow, relative));
+      else out.push(...shallowFiles(dir, relative, depth));
     } else if (entry.name.endsWith('.html')) {
       out.push(relative);
     }
   }
   return out.sort();
+}
+
+function shallowFiles(dir: string, folder: string, depth: 1 | 2): string[] {
+  const candidates = [`${folder}/index.html`];
+  if (depth === 2) {
+    for (const entry of readdirSync(path.join(dir, folder), { withFileTypes: true })) {
+      if (entry.isDirectory()) candidates.push(`${folder}/${entry.name}/index.html`);
+    }
+  }
+  return candidates.filter((file) => existsSync(path.join(dir, file)));
+}
+
+/** The glob that reads the same pages of a top-level folder as htmlFiles. */
+function folderGlobs(name: string, depth: 1 | 2 | undefined): string[] {
+  if (depth === undefined) return [`${name}/**/*.html`];
+  return depth === 1 ? [`${name}/index.html`] : [`${name}/index.html`, `${name}/*/index.html`];
+}
+
+/** A Pagefind index with the site's settings. */
+async function newIndex(maxFragments: number): Promise<pagefind.PagefindIndex> {
+  const { index, errors } = await pagefind.createIndex({
+    forceLanguage: 'en',
+    // Plot labels are already in each figure's table; indexing the SVG text twice adds noise.
+    excludeSelectors: ['svg'],
+    maxFragments,
+  });
+  if (!index) throw new Error(`search index: Pagefind could not start: ${errors.join('; ')}`);
+  return index;
 }
 
 /**
@@ -68,37 +103,22 @@ function htmlFiles(dir: string, skip: ReadonlySet<string>, prefix = ''): string[
 export async function buildSearchIndex(siteDir: string, options: SearchIndexOptions = {}): Promise<SearchIndexResult> {
   const site = path.resolve(siteDir);
   const skip = new Set(['pagefind', TRIAL_INDEX_FOLDER, '_astro', ...(options.skip ?? ['releases'])]);
-  const records = options.trialPages === 'records';
-  // Folders whose pages are read one level deep only: the later pages of long lists and tables
-  // (page/<n>/) and the reports behind PRISMA boxes (records/…) only repeat what has pages of
-  // its own (and leave themselves out of the index: Base's searchable), but are the largest
-  // pages of a large review. The trial pages themselves when the trials have their own bundle.
-  const shallow: Record<string, string[]> = {
-    trials: records ? ['trials/index.html'] : ['trials/index.html', 'trials/*/index.html'],
-    tables: ['tables/index.html', 'tables/*/index.html'],
-    prisma: ['prisma/index.html', 'prisma/*/index.html'],
-  };
-  const read = (file: string) => {
-    const [top, ...rest] = file.split('/');
-    if (!shallow[top!]) return true;
-    return rest.length === 1 ? rest[0] === 'index.html' : rest.length === 2 && rest[1] === 'index.html' && !(top === 'trials' && (records || rest[0] === 'page'));
-  };
+  // Folders whose pages are read one level deep only (their own index.html, and at depth 2 their
+  // subfolders'): the later pages of long lists and tables (page/<n>/) and the reports behind
+  // PRISMA boxes (records/…) only repeat what has pages of its own (and leave themselves out of
+  // the index: Base's searchable), but are the largest pages of a large review. The trial pages
+  // themselves are left out when the trials have their own bundle.
+  const shallow: Record<string, 1 | 2> = { trials: options.trialPages === 'records' ? 1 : 2, tables: 2, prisma: 2 };
   try {
-    const { index, errors } = await pagefind.createIndex({
-      forceLanguage: 'en',
-      // Plot labels are already in each figure's table; indexing the SVG text twice adds noise.
-      excludeSelectors: ['svg'],
-      maxFragments: options.maxFragments ?? MAX_FRAGMENTS,
-    });
-    if (!index) throw new Error(`search index: Pagefind could not start: ${errors.join('; ')}`);
-    const files = htmlFiles(site, skip).filter(read);
+    const index = await newIndex(options.maxFragments ?? MAX_FRAGMENTS);
+    const files = htmlFiles(site, skip, shallow);
     if (files.length === 0) throw new Error(`search index: no HTML pages found in ${site}`);
     // Pagefind reads the folder itself (several times faster than handing it every page through
     // its pipe, which took minutes for 20,000 trial pages), given a glob that names the top-level
     // pages and folders to index; a name the glob cannot spell plainly is added page by page.
     const top = readdirSync(site, { withFileTypes: true }).filter((e) => !skip.has(e.name) && (e.isDirectory() || e.name.endsWith('.html')));
     const plain = top.filter((e) => /^[\w.-]+$/.test(e.name));
-    const patterns = plain.flatMap((e) => (!e.isDirectory() ? [e.name] : (shallow[e.name] ?? [`${e.name}/**/*.html`])));
+    const patterns = plain.flatMap((e) => (e.isDirectory() ? folderGlobs(e.name, shallow[e.name]) : [e.name]));
     let added = 0;
     if (patterns.length > 0) {
       const result = await index.addDirectory({ path: site, glob: patterns.length === 1 ? patterns[0]! : `{${patterns.join(',')}}` });
@@ -130,8 +150,7 @@ export async function buildSearchIndex(siteDir: string, options: SearchIndexOpti
  * @throws Error naming Pagefind's messages when the bundle cannot be built or written.
  */
 export async function writeTrialIndex(records: readonly TrialSearchRecord[], outputPath: string, maxFragments = MAX_FRAGMENTS): Promise<number> {
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en', maxFragments });
-  if (!index) throw new Error(`search index: Pagefind could not start: ${errors.join('; ')}`);
+  const index = await newIndex(maxFragments);
   lowerPagefindPriority();
   // In batches: each record is a message to Pagefind's process, and thousands in flight at once
   // only queue up.
