@@ -28,7 +28,10 @@ const generatedModule = {
   },
   load(id) {
     // The trials npm run build has validated, when it hands them over (src/lib/content/trial-entries.ts).
-    if (id === '\0generated-trials-file.js') return { code: `export default ${JSON.stringify(trialsFile ?? null)};\n`, moduleType: 'js' };
+    if (id === '\0generated-trials-file.js') {
+      const wait = Boolean(trialsFile && process.env.REVIEW_GENERATED_WAIT);
+      return { code: `export default ${JSON.stringify(trialsFile ?? null)};\nexport const wait = ${wait};\n`, moduleType: 'js' };
+    }
     if (id !== '\0generated-analyses.js') return undefined;
     // rebuild in `astro dev` when npm run pool rewrites the file
     this.addWatchFile(generated);

@@ -4,14 +4,14 @@
  * written; a failed site build leaves the previous dist/ as it was.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { ContentError, formatProblems } from '../src/lib/content/index.ts';
 import { loadReview } from '../src/lib/content/load-review-fs.ts';
 import { contentRoot } from '../src/content-root.ts';
 import { GENERATED_FILE, poolReview } from './pool.ts';
 import { removeGenerated, writeGenerated } from './lib/generated-json.ts';
-import { discard, stagingDirFor, swapInto } from './lib/atomic-dir.ts';
+import { discard, stagingDirFor, swapInto, writeFileAtomic } from './lib/atomic-dir.ts';
 import { buildSearchIndex, closeSearch, TRIAL_INDEX_FOLDER, writeTrialIndex } from './lib/search-index.ts';
 import { trialSearchRecord } from '../src/lib/search/trial-record.ts';
 import type { PreloadedNotes, PreloadedTrial } from '../src/lib/content/preloaded-trials-fs.ts';
@@ -40,19 +40,6 @@ const t0 = performance.now();
 const c0 = cpuSeconds();
 const ms = (from: number) => `${((performance.now() - from) / 1000).toFixed(1)} s`;
 
-let loaded;
-try {
-  loaded = loadReview(root);
-} catch (error) {
-  if (error instanceof ContentError) {
-    console.error(formatProblems(error.problems));
-    console.error('\nThe site was not built: fix the problems above (npm run check shows them too).');
-    process.exit(1);
-  }
-  console.error(`build: reading the content failed: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
-}
-const tLoad = performance.now();
 // The default build feeds the pages from src/generated/; a build elsewhere keeps its own pooled
 // results and Astro cache beside its output, so builds of other reviews never mix.
 const sideBySide = path.resolve(OUT_DIR) !== path.resolve('dist');
@@ -63,12 +50,11 @@ const cacheDir = sideBySide ? path.resolve(`${OUT_DIR}.generated/astro-cache`) :
 // The pages read the data, the trials collection renders the notes: one file for each.
 const trialsFile = path.join(path.dirname(generatedFile), 'trials.json');
 const notesFile = path.join(path.dirname(generatedFile), 'trial-notes.json');
-mkdirSync(path.dirname(trialsFile), { recursive: true });
-writeFileSync(trialsFile, JSON.stringify(loaded.trials.map(({ slug, data }): PreloadedTrial => ({ slug, data }))));
-writeFileSync(notesFile, JSON.stringify(loaded.trials.map(({ slug, body }): PreloadedNotes => ({ slug, body }))));
-// Astro starts now, while this process pools: its start (reading the trials, bundling) needs no
-// pooled results, and its pages wait for them (REVIEW_GENERATED_WAIT, scripts/lib/generated-json.ts),
-// so the results of an earlier build must not be taken for this one's.
+// Astro starts first, while this process reads, validates and pools the content: its start
+// (loading, bundling) needs none of it, and its trials collection and pages wait for the files
+// this process hands over (REVIEW_GENERATED_WAIT, src/lib/build/when-ready.ts). So an earlier
+// build's files must not be taken for this one's.
+for (const file of [trialsFile, notesFile]) rmSync(file, { force: true });
 removeGenerated(generatedFile);
 
 // The CLI file of the project's own Astro, run with the same Node as this script (Node 24).
@@ -76,9 +62,12 @@ const astroBin = path.resolve('node_modules/astro/bin/astro.mjs');
 const staging = stagingDirFor(OUT_DIR);
 const tSpawn = performance.now();
 const astro = spawn(process.execPath, [astroBin, 'build', '--outDir', staging], {
-  stdio: 'inherit',
+  // Astro's output is held back until the content is known to be valid: a curator's mistake
+  // then reads as the list of problems alone, not after Astro's first lines.
+  stdio: ['ignore', 'pipe', 'pipe'],
   env: {
     ...process.env,
+    ...(process.stdout.isTTY && !process.env.NO_COLOR ? { FORCE_COLOR: '1' } : {}),
     REVIEW_CONTENT: root,
     REVIEW_GENERATED: generatedFile,
     REVIEW_TRIALS_JSON: trialsFile,
@@ -91,6 +80,37 @@ const astroExit = new Promise<number | null>((resolve) => {
   astro.on('error', () => resolve(1));
   astro.on('close', (code) => resolve(code));
 });
+const heldBack: [NodeJS.WriteStream, Buffer][] = [];
+let holdBack = true;
+for (const [from, to] of [[astro.stdout, process.stdout], [astro.stderr, process.stderr]] as const) {
+  from.on('data', (chunk: Buffer) => (holdBack ? heldBack.push([to, chunk]) : to.write(chunk)));
+}
+/** Shows what Astro has printed so far, and from now on as it comes. */
+function showAstro(): void {
+  holdBack = false;
+  for (const [to, chunk] of heldBack.splice(0)) to.write(chunk);
+}
+
+let loaded;
+try {
+  loaded = loadReview(root);
+} catch (error) {
+  astro.kill();
+  await astroExit;
+  discard(staging);
+  if (error instanceof ContentError) {
+    console.error(formatProblems(error.problems));
+    console.error('\nThe site was not built: fix the problems above (npm run check shows them too).');
+    process.exit(1);
+  }
+  console.error(`build: reading the content failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
+const tLoad = performance.now();
+showAstro();
+mkdirSync(path.dirname(trialsFile), { recursive: true });
+writeFileAtomic(trialsFile, JSON.stringify(loaded.trials.map(({ slug, data }): PreloadedTrial => ({ slug, data }))));
+writeFileAtomic(notesFile, JSON.stringify(loaded.trials.map(({ slug, body }): PreloadedNotes => ({ slug, body }))));
 let tAnalyses = tLoad;
 try {
   // The pages work out what each release changed themselves (release-changes.ts, once per build).
@@ -107,7 +127,7 @@ try {
 const tPool = performance.now();
 const cPool = cpuSeconds();
 console.log(
-  `Validated and pooled ${path.resolve(root)} in ${ms(t0)} (load and validate ${((tLoad - t0) / 1000).toFixed(1)} s, analyses ${((tAnalyses - tLoad) / 1000).toFixed(1)} s, writing ${ms(tAnalyses)}; astro started after ${((tSpawn - t0) / 1000).toFixed(1)} s)`,
+  `Validated and pooled ${path.resolve(root)} in ${ms(t0)} (load and validate ${((tLoad - t0) / 1000).toFixed(1)} s, analyses ${((tAnalyses - tLoad) / 1000).toFixed(1)} s, writing ${ms(tAnalyses)}; astro started at ${((tSpawn - t0) / 1000).toFixed(1)} s, before the reading)`,
 );
 // The trials' search bundle is written from the validated files while Astro renders the pages:
 // Astro keeps one core busy, Pagefind's process uses the other (scripts/lib/search-index.ts).
@@ -151,7 +171,7 @@ const seconds = (from: number, to: number) => `${((to - from) / 1000).toFixed(1)
 // One line with every phase; `npm run bench:scale` reads it.
 console.log(
   `Built ${OUT_DIR}/ in ${ms(t0)} (pooling ${seconds(t0, tPool)}, site ${ms(tSpawn)}: astro ${seconds(tSpawn, tSite)}, search index ${seconds(tSite, tSearch)} for ${searchPages} pages; ` +
-    `astro started at ${seconds(t0, tSpawn)}, beside the pooling, and ${trials.n} trials were indexed beside it in ${seconds(tPool, trials.at)})`,
+    `astro started at ${seconds(t0, tSpawn)}, beside the reading and pooling, and ${trials.n} trials were indexed beside it in ${seconds(tPool, trials.at)})`,
 );
 const cpu = (from: number, to: number) => `${(to - from).toFixed(1)} s`;
 // Astro's CPU time is counted when it ends, so the phases are: this process up to the end of

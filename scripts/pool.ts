@@ -3,7 +3,8 @@
  * site's pages and chapters read. Usage: npm run pool [-- --content <dir>] [--out <file>]
  * The file is written whole or not at all (temporary file, then rename).
  */
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { writeFileAtomic } from './lib/atomic-dir.ts';
 import path from 'node:path';
 import { loadReview, type LoadedReview } from '../src/lib/content/load-review-fs.ts';
 import { ContentError, formatProblems } from '../src/lib/content/index.ts';
@@ -30,9 +31,7 @@ export function poolReview(root: string, loaded: LoadedReview = loadReview(root)
 /** Writes `data` as JSON to `file` through a temporary file in the same folder. */
 export function writeJsonAtomic(file: string, data: unknown): void {
   mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.tmp-${process.pid}`;
-  writeFileSync(tmp, `${JSON.stringify(data, null, 1)}\n`);
-  renameSync(tmp, file);
+  writeFileAtomic(file, `${JSON.stringify(data, null, 1)}\n`);
 }
 
 function argValue(args: string[], name: string): string | undefined {

@@ -11,4 +11,6 @@ declare module '#generated/trials-file' {
   /** The JSON file of validated trials that npm run build hands to the pages, or null (see src/lib/content/trial-entries.ts). */
   const file: string | null;
   export default file;
+  /** True when npm run build writes the file while Astro starts: the pages wait for it. */
+  export const wait: boolean;
 }

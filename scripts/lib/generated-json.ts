@@ -11,6 +11,7 @@
 import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { GeneratedAnalyses } from '../../src/lib/review/analyses-types.ts';
+import { HANDOVER_TIMEOUT_MS, whenReady } from '../../src/lib/build/when-ready.ts';
 
 type Span = [start: number, end: number];
 
@@ -79,13 +80,8 @@ export function removeGenerated(file: string): void {
  * previous results first; the pages wait here.
  * @throws Error when nothing is written within `timeoutMs`
  */
-export async function readGeneratedWhenWritten(file: string, timeoutMs = 30 * 60_000): Promise<GeneratedAnalyses> {
-  const started = Date.now();
-  for (;;) {
-    if (writtenIndex(file)) return readGenerated(file);
-    if (Date.now() - started > timeoutMs) throw new Error(`the pooled results ${file} were not written within ${timeoutMs / 1000} s`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+export function readGeneratedWhenWritten(file: string, timeoutMs = HANDOVER_TIMEOUT_MS): Promise<GeneratedAnalyses> {
+  return whenReady(() => (writtenIndex(file) ? readGenerated(file) : undefined), `the pooled results ${file}`, timeoutMs);
 }
 
 /** The index of `file`, when there is one and it describes the file as it is (renamed last, so the file is whole). */

@@ -1,8 +1,9 @@
 /**
  * The build refuses every case of the bad-input catalogue (tests/fixtures/bad-content) with the
  * same problems `npm run check` prints, and leaves nothing behind: no site, no pooled data, no
- * staging folder. In process for every case (the build stops in `poolReview`, before Astro),
- * and as a real `npm run build -- --out <dir>` for a few.
+ * staging folder. In process for every case (the build stops in `poolReview`), and as a real
+ * `npm run build -- --out <dir>` for a few: there Astro has started beside the reading, and is
+ * stopped without a line of its output shown.
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -59,6 +60,7 @@ describe('npm run build -- --out <dir> on broken content', () => {
     // file:line, field, message and fix, exactly as npm run check words them
     expect(run.stderr).toContain(checkOutput(root));
     expect(run.stderr).toContain('The site was not built');
+    expect(`${run.stdout}\n${run.stderr}`, "none of Astro's output").not.toMatch(/\[(build|content|types|vite)\]/);
     expect(`${run.stdout}\n${run.stderr}`, 'no stack trace').not.toMatch(/^\s+at .+(:\d+:\d+\)?|\(node:.+\))$/m);
     return run;
   };

@@ -11,6 +11,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Loader } from 'astro/loaders';
+import { whenReady } from '../build/when-ready.ts';
 
 /** One trial in REVIEW_TRIALS_JSON, as the build hands it to the pages: file slug and validated front matter. */
 export interface PreloadedTrial {
@@ -24,12 +25,29 @@ export interface PreloadedNotes {
   body: string;
 }
 
-/** `file`: the notes file (REVIEW_TRIAL_NOTES_JSON) that npm run build writes. */
-export function preloadedTrials(file: string): Loader {
+/**
+ * Parses a file npm run build hands over. With `wait` (REVIEW_GENERATED_WAIT: npm run build
+ * starts Astro while it still reads the content), waits until the build has written it (under a
+ * temporary name, then renamed: once there, it is whole).
+ */
+export async function readHandover<T>(file: string, wait: boolean): Promise<T> {
+  const read = () => {
+    try {
+      return JSON.parse(readFileSync(file, 'utf8')) as T;
+    } catch (error) {
+      if (wait && (error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw error;
+    }
+  };
+  return wait ? whenReady(read, `the validated trials ${file}`) : read()!;
+}
+
+/** `file`: the notes file (REVIEW_TRIAL_NOTES_JSON) that npm run build writes; `wait`: see readHandover. */
+export function preloadedTrials(file: string, wait = false): Loader {
   return {
     name: 'preloaded-trials',
     load: async ({ store, renderMarkdown, generateDigest }) => {
-      const trials = JSON.parse(readFileSync(file, 'utf8')) as PreloadedNotes[];
+      const trials = await readHandover<PreloadedNotes[]>(file, wait);
       store.clear();
       for (const trial of trials) {
         // The data stay out of the store: pages read them through trialEntries().

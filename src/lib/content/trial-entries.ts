@@ -9,11 +9,10 @@
  * which took most of a minute. Elsewhere (astro dev, astro check) the trials come from the
  * collection, read from the content folder.
  */
-import { readFileSync } from 'node:fs';
 import { getCollection } from 'astro:content';
-import preloadedFile from '#generated/trials-file';
+import preloadedFile, { wait } from '#generated/trials-file';
 import type { Trial } from '../../schemas/index.ts';
-import type { PreloadedTrial } from './preloaded-trials-fs.ts';
+import { readHandover, type PreloadedTrial } from './preloaded-trials-fs.ts';
 
 export interface TrialEntry {
   /** The file name without .md: the trial's page address. */
@@ -26,6 +25,6 @@ let preloaded: TrialEntry[] | undefined;
 /** Every trial, in file-name order: a new array on each call, of the same entries throughout one build. */
 export async function trialEntries(): Promise<TrialEntry[]> {
   if (!preloadedFile) return (await getCollection('trials')).map((t) => ({ id: t.id, data: t.data }));
-  preloaded ??= (JSON.parse(readFileSync(preloadedFile, 'utf8')) as PreloadedTrial[]).map((t) => ({ id: t.slug, data: t.data as Trial }));
+  preloaded ??= (await readHandover<PreloadedTrial[]>(preloadedFile, wait)).map((t) => ({ id: t.slug, data: t.data as Trial }));
   return [...preloaded];
 }
