@@ -2,7 +2,7 @@
 //   r <- rma(measure, xi, ni, method, control = ...); leave1out(r); cumul(r, order = year);
 //   regtest(r, model = "lm")  (Egger's test: weighted regression of yi on sqrt(vi))
 import { describe, expect, test } from 'vitest';
-import { cumulative, eggerTest, leaveOneOut, messages, type MetaProportionsInput, type RefitRow } from '../../src/lib/stats/index.ts';
+import { cumulative, eggerTest, leaveOneOut, messages, metaProportions, metaProportionsVariants, type MetaProportionsInput, type RefitRow } from '../../src/lib/stats/index.ts';
 import { expectClose, expectFieldsClose, loadFixture, TOLERANCE } from './helpers.ts';
 
 type Columns = Record<'estimate' | 'se' | 'ci_lower' | 'ci_upper' | 'Q' | 'Q_p' | 'tau2' | 'I2' | 'H2', number[]>;
@@ -74,5 +74,33 @@ describe('sensitivity analyses refuse what they cannot do', () => {
 
   test('leave-one-out of a single study has no rows', () => {
     expect(leaveOneOut({ ...input, events: [3], n: [10] })).toEqual([]);
+  });
+});
+
+describe('metaProportionsVariants (the method-robustness table)', () => {
+  const input: MetaProportionsInput = { events: [0, 4, 9, 16, 3], n: [12, 10, 15, 20, 30], transform: 'PFT', method: 'REML', labels: ['a', 'b', 'c', 'd', 'e'] };
+  const variants = [
+    { method: 'DL' as const },
+    { transform: 'PLO' as const, method: 'ML' as const },
+    { transform: 'PLO' as const, method: 'PM' as const, ci: 'hk' as const },
+    { transform: 'PAS' as const },
+    { method: 'nonsense' as never },
+  ];
+
+  test('gives what metaProportions gives for each variant, and an unknown method its error in place', () => {
+    const fits = metaProportionsVariants(input, variants);
+    expect(fits).toHaveLength(variants.length);
+    variants.slice(0, -1).forEach((variant, i) => {
+      const fit = fits[i];
+      if (fit instanceof Error) throw fit;
+      const alone = metaProportions({ ...input, ...variant });
+      expect(fit.transformed).toEqual(alone.transformed);
+      expect(fit.proportion).toEqual(alone.proportion);
+      expect([fit.tau2, fit.Q, fit.I2]).toEqual([alone.tau2, alone.Q, alone.I2]);
+      expect(fit.studies.map((s) => s.weight)).toEqual(alone.studies.map((s) => s.weight));
+    });
+    const refused = fits.at(-1);
+    expect(refused).toBeInstanceOf(Error);
+    expect(() => metaProportions({ ...input, method: 'nonsense' as never })).toThrow((refused as Error).message);
   });
 });

@@ -11,10 +11,11 @@ import {
   eggerTest,
   leaveOneOut,
   metaProportions,
+  metaProportionsVariants,
   type MetaProportionsInput,
   type PooledAnalysis,
 } from '../stats/index.ts';
-import type { Review } from '../../schemas/index.ts';
+import type { Report, Review } from '../../schemas/index.ts';
 import type {
   OutcomeAnalysis,
   PooledResult,
@@ -96,20 +97,23 @@ function robustnessTable(review: Review, rows: readonly StudyRow[], overall: Poo
   const variants: { transform: (typeof TRANSFORMS)[number]; method: (typeof MODEL_METHODS)[number]; ci: 'z' | 'hk' }[] = [];
   for (const transform of TRANSFORMS) for (const method of MODEL_METHODS) variants.push({ transform, method, ci: 'z' });
   for (const transform of TRANSFORMS) variants.push({ transform, method: 'REML', ci: 'hk' });
+  const isPrimary = (v: (typeof variants)[number]) =>
+    v.transform === review.analysis.transform && v.method === review.analysis.method && v.ci === review.analysis.ci;
+  // Each transform's study effects are computed once for all its methods.
+  const others = variants.filter((v) => !isPrimary(v));
+  const fits = metaProportionsVariants(input, others);
+  const fitOf = new Map(others.map((v, i) => [v, fits[i]!]));
   for (const v of variants) {
-    const primary = v.transform === review.analysis.transform && v.method === review.analysis.method && v.ci === review.analysis.ci;
+    const primary = isPrimary(v);
     const label = `${v.transform}-${v.method}${v.ci === 'hk' ? ' (Hartung-Knapp)' : ''}${v.transform === 'PFT' ? ' (Miller back-transform)' : ''}`;
     if (primary) {
       // The review's own method: the overall analysis already fitted it.
       out.push({ ...v, label, primary, result: overall });
       continue;
     }
-    try {
-      const result = metaProportions({ ...input, transform: v.transform, method: v.method, ci: v.ci });
-      out.push({ ...v, label, primary, result: pooledResult(result, events, n) });
-    } catch (error) {
-      out.push({ ...v, label, primary, result: null, error: error instanceof Error ? error.message : String(error) });
-    }
+    const fit = fitOf.get(v)!;
+    if (fit instanceof Error) out.push({ ...v, label, primary, result: null, error: fit.message });
+    else out.push({ ...v, label, primary, result: pooledResult(fit, events, n) });
   }
   return out;
 }
@@ -117,6 +121,32 @@ function robustnessTable(review: Review, rows: readonly StudyRow[], overall: Poo
 // English collation, so the order is the same on every machine whatever its locale; many times
 // faster than localeCompare when a release has thousands of rows.
 const collator = new Intl.Collator('en');
+
+/** YYYY-MM-DD as the number YYYYMMDD: the same order as the text. */
+const dateNumber = (date: string) => Number(date.slice(0, 4)) * 10_000 + Number(date.slice(5, 7)) * 100 + Number(date.slice(8, 10));
+
+/**
+ * The order in which the rows entered the review: by release, then report date, then label (in
+ * English collation). Rows are grouped by release and day first, so that a release of
+ * thousands of rows compares labels only between rows of the same day.
+ */
+function entryOrder(rows: readonly StudyRow[]): number[] {
+  const byKey = new Map<number, number[]>();
+  rows.forEach((r, i) => {
+    const key = r.reportRelease * 1e8 + dateNumber(r.reportDate);
+    const same = byKey.get(key);
+    if (same) same.push(i);
+    else byKey.set(key, [i]);
+  });
+  const order: number[] = [];
+  for (const key of Float64Array.from(byKey.keys()).sort()) {
+    const same = byKey.get(key)!;
+    // stable: rows with the same label keep their order
+    if (same.length > 1) same.sort((a, b) => collator.compare(rows[a]!.label, rows[b]!.label));
+    for (const i of same) order.push(i);
+  }
+  return order;
+}
 
 /** Analyses of one outcome as of one release. */
 export function analyseOutcome(
@@ -168,11 +198,7 @@ export function analyseOutcome(
       report_release: row.reportRelease,
     };
   });
-  const order = rows
-    .map((r, i) => ({ r, i }))
-    // report dates are YYYY-MM-DD: their code-point order is their date (and locale) order
-    .sort((a, b) => a.r.reportRelease - b.r.reportRelease || (a.r.reportDate < b.r.reportDate ? -1 : a.r.reportDate > b.r.reportDate ? 1 : 0) || collator.compare(a.r.label, b.r.label))
-    .map((x) => x.i);
+  const order = entryOrder(rows);
   let egger: OutcomeAnalysis['egger'] = null;
   if (rows.length >= 3) {
     try {
@@ -219,9 +245,14 @@ export function analyseOutcome(
 }
 
 /** Counts of trials, reports and patients as of a release. */
-export function releaseCounts(review: Review, trials: readonly TrialRecord[], release: number): ReleaseCounts {
+export function releaseCounts(
+  review: Review,
+  trials: readonly TrialRecord[],
+  release: number,
+  /** pooledTrialsAsOf(trials, release), when the caller already has it */
+  pooled: readonly { trial: TrialRecord; report: Report }[] = pooledTrialsAsOf(trials, release),
+): ReleaseCounts {
   const onFile = trials.filter((t) => t.data.reports.some((r) => r.release <= release));
-  const pooled = pooledTrialsAsOf(trials, release);
   const trialsByLevel: ReleaseCounts['trials_by_level'] = {};
   for (const v of review.subgroups) {
     trialsByLevel[v.id] = Object.fromEntries(v.levels.map((l) => [l.id, 0]));
@@ -236,11 +267,17 @@ export function releaseCounts(review: Review, trials: readonly TrialRecord[], re
     patients[population.id] = 0;
     const outcomeIds = review.outcomes.filter((o) => o.population === population.id).map((o) => o.id);
     for (const { trial, report } of pooled) {
-      for (const cohort of trial.data.cohorts.filter((c) => c.population === population.id)) {
-        const values = report.data[cohort.id] ?? {};
-        const ns = outcomeIds.map((id) => values[id]).flatMap((v) => (v && typeof v === 'object' && 'n' in v ? [v.n] : []));
-        if (ns.length === 0) continue;
-        const n = Math.max(...ns);
+      for (const cohort of trial.data.cohorts) {
+        if (cohort.population !== population.id) continue;
+        const values = report.data[cohort.id];
+        if (!values) continue;
+        // the cohort's patients: the largest n it gives for any outcome of its population
+        let n = -Infinity;
+        for (const id of outcomeIds) {
+          const v = values[id];
+          if (v && typeof v === 'object' && 'n' in v) n = Math.max(n, v.n);
+        }
+        if (n === -Infinity) continue;
         patients[population.id]! += n;
         for (const v of review.subgroups) {
           const level = cohort.subgroups?.[v.id] ?? trial.data.subgroups[v.id];
@@ -281,7 +318,7 @@ export function analyseRelease(
     date: release.date,
     cutoff: release.cutoff,
     method: { ...review.analysis },
-    counts: releaseCounts(review, trials, release.number),
+    counts: releaseCounts(review, trials, release.number, pooled),
     outcomes: Object.fromEntries(review.outcomes.map((o) => [o.id, analyseOutcome(review, trials, o.id, release.number, options, pooled)])),
   };
 }

@@ -107,10 +107,11 @@ export function outcomeRows(
   if (!outcome) throw new Error(`unknown outcome "${outcomeId}"`);
   const rows: StudyRow[] = [];
   const notDisclosed: NotDisclosedRow[] = [];
+  // Plain loops: a release of thousands of trials runs this for every outcome.
   for (const { trial, report } of pooled) {
-    const cohorts = trial.data.cohorts.filter((c) => c.population === outcome.population);
-    const trialRows: StudyRow[] = [];
-    for (const cohort of cohorts) {
+    const first = rows.length;
+    for (const cohort of trial.data.cohorts) {
+      if (cohort.population !== outcome.population) continue;
       const value = report.data[cohort.id]?.[outcomeId];
       if (value === undefined) continue;
       if (isNotDisclosed(value)) {
@@ -118,7 +119,7 @@ export function outcomeRows(
         continue;
       }
       const data = value as OutcomeData;
-      trialRows.push({
+      const row: StudyRow = {
         trial: trial.slug,
         product: trial.data.product,
         report: report.id,
@@ -127,19 +128,20 @@ export function outcomeRows(
         events: data.events,
         n: data.n,
         source: data.source,
-        ...(data.inferred ? { inferred: data.inferred } : {}),
         levels: levelsOf(review, trial.data, cohort),
         reportDate: report.date,
         reportRelease: report.release,
-      });
+      };
+      if (data.inferred) row.inferred = data.inferred;
+      rows.push(row);
     }
-    if (trialRows.length > 1) {
-      for (const row of trialRows) {
+    if (rows.length - first > 1) {
+      for (let i = first; i < rows.length; i++) {
+        const row = rows[i]!;
         const cohort = trial.data.cohorts.find((c) => c.id === row.cohort);
         row.label = `${trial.data.product}: ${cohort?.label ?? row.cohort}`;
       }
     }
-    rows.push(...trialRows);
   }
   return { rows, notDisclosed };
 }

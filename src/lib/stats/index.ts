@@ -4,7 +4,7 @@
  */
 
 // Main API
-export { metaProportions } from './analysis/meta-proportions.ts';
+export { metaProportions, metaProportionsVariants } from './analysis/meta-proportions.ts';
 export { leaveOneOut } from './analysis/leave-one-out.ts';
 export { cumulative } from './analysis/cumulative.ts';
 export { eggerTest, type EggerTest } from './analysis/egger-test.ts';

@@ -2,7 +2,7 @@ import type { MetaProportionsInput, MetaProportionsResult } from '../types.ts';
 import { commonSubgroups } from './common-subgroups.ts';
 import { groupLevels } from './group-levels.ts';
 import { poolStudies } from './pool-studies.ts';
-import { prepareAnalysis } from './prepare-analysis.ts';
+import { prepareAnalysis, type PreparedAnalysis, type SharedEffects } from './prepare-analysis.ts';
 import { separateSubgroups } from './separate-subgroups.ts';
 
 /**
@@ -27,7 +27,33 @@ import { separateSubgroups } from './separate-subgroups.ts';
  *   .proportion.estimate // 0.625238693002…
  */
 export function metaProportions(input: MetaProportionsInput): MetaProportionsResult {
-  const prepared = prepareAnalysis(input);
+  return analysePrepared(prepareAnalysis(input));
+}
+
+/**
+ * metaProportions of the same studies by several methods (a sensitivity table): each
+ * variant's options replace those of `input`, and the study effects of each transform are
+ * computed once. A variant the methods refuse gives its error in its place.
+ *
+ * @example
+ * metaProportionsVariants({ events: [4, 9, 16], n: [10, 15, 20], transform: 'PAS', method: 'REML' },
+ *   [{ method: 'DL' }, { transform: 'PLO', ci: 'hk' }]).length // 2
+ */
+export function metaProportionsVariants(
+  input: MetaProportionsInput,
+  variants: readonly Partial<Pick<MetaProportionsInput, 'transform' | 'method' | 'ci'>>[],
+): (MetaProportionsResult | Error)[] {
+  const shared: SharedEffects = new Map();
+  return variants.map((variant) => {
+    try {
+      return analysePrepared(prepareAnalysis({ ...input, ...variant }, shared));
+    } catch (error) {
+      return error instanceof Error ? error : new Error(String(error));
+    }
+  });
+}
+
+function analysePrepared(prepared: PreparedAnalysis): MetaProportionsResult {
   const all: number[] = [];
   for (let i = 0; i < prepared.events.length; i++) all.push(i);
   const overall = poolStudies(prepared, all);
