@@ -52,7 +52,9 @@ export const notDisclosedSchema = z.union([
     .strict(),
 ]);
 
-export const outcomeValueSchema = z.union([notDisclosedSchema, outcomeDataSchema]);
+// Numbers first: nearly every value is numbers, and a union stops at the first option that fits
+// (trying "not disclosed" first cost every value two failed parses).
+export const outcomeValueSchema = z.union([outcomeDataSchema, notDisclosedSchema]);
 
 export const cohortSchema = z
   .object({

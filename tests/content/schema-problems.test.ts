@@ -29,7 +29,7 @@ describe('schema problems in the curator’s words', () => {
 
   test('a value in none of the forms lists the forms', () => {
     expect(problemsOf(outcomeValueSchema, 'not given')).toEqual([
-      { path: '', ...messages.notOneOfTheForms('the file', 'not given', 'nd or {nd, source, note} or {events, n, source, inferred}') },
+      { path: '', ...messages.notOneOfTheForms('the file', 'not given', '{events, n, source, inferred} or nd or {nd, source, note}') },
     ]);
   });
 
