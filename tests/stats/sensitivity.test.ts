@@ -91,7 +91,7 @@ describe('metaProportionsVariants (the method-robustness table)', () => {
     const fits = metaProportionsVariants(input, variants);
     expect(fits).toHaveLength(variants.length);
     variants.slice(0, -1).forEach((variant, i) => {
-      const fit = fits[i];
+      const fit = fits[i]!;
       if (fit instanceof Error) throw fit;
       const alone = metaProportions({ ...input, ...variant });
       expect(fit.transformed).toEqual(alone.transformed);
