@@ -1,5 +1,5 @@
 /**
- * The part of js-yaml (installed with Astro, which reads front matter with it) that
+ * The part of js-yaml (Astro reads front matter with it too) that
  * parse-yaml.ts uses; js-yaml ships no type declarations of its own.
  */
 declare module 'js-yaml' {

@@ -4,7 +4,7 @@
  * used for indentation, duplicate keys, alias bombs and a second document.
  *
  * Most files are plain: block and flow collections of quoted and plain scalars. Those are read
- * with js-yaml (the reader Astro itself uses, installed with it), an order of magnitude faster
+ * with js-yaml (the reader Astro itself uses), an order of magnitude faster
  * than building the `yaml` document, which a review of 20,000 trials would spend most of its
  * build on. The source map is then built only when a problem needs a line. A file that js-yaml
  * refuses, or that has anything the strict reader checks more closely (anchors and aliases,
