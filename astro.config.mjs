@@ -44,6 +44,20 @@ const generatedModule = {
   },
 };
 
+// Started by npm run build (which names itself in REVIEW_BUILD_PID), Astro ends with it: should
+// the build stop in any way, nothing would ever write the files the pages wait for. (The config
+// may be read more than once; one watch.)
+const WATCH = Symbol.for('living-review.watch-build');
+const buildPid = Number(process.env.REVIEW_BUILD_PID);
+if (buildPid > 0 && !(/** @type {any} */ (globalThis)[WATCH])) {
+  /** @type {any} */ (globalThis)[WATCH] = true;
+  const watch = () => {
+    if (process.ppid !== buildPid) process.exit(1);
+  };
+  watch();
+  setInterval(watch, 500).unref();
+}
+
 export default defineConfig({
   site,
   base,

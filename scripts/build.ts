@@ -2,6 +2,11 @@
  * `npm run build`: validate the content, pool every release, build the site, and only then
  * replace dist/. A content problem prints the curator's messages and stops before anything is
  * written; a failed site build leaves the previous dist/ as it was.
+ *
+ * The work overlaps on the machine's cores: Astro starts first (its start needs no content),
+ * while this process reads, validates and pools the content and hands the results over in files
+ * the site's collection and pages wait for; while Astro renders the pages, this process writes
+ * the trials' search index from their files; the other pages' index is added last.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
@@ -73,6 +78,7 @@ const astro = spawn(process.execPath, [astroBin, 'build', '--outDir', staging], 
     REVIEW_TRIALS_JSON: trialsFile,
     REVIEW_TRIAL_NOTES_JSON: notesFile,
     REVIEW_GENERATED_WAIT: '1',
+    REVIEW_BUILD_PID: String(process.pid),
     ...(cacheDir ? { ASTRO_CACHE_DIR: cacheDir } : {}),
   },
 });
@@ -80,6 +86,19 @@ const astroExit = new Promise<number | null>((resolve) => {
   astro.on('error', () => resolve(1));
   astro.on('close', (code) => resolve(code));
 });
+// However this process ends (a problem, an error, Ctrl-C), Astro does not outlive it: it would
+// otherwise wait for files that will never come.
+process.on('exit', () => {
+  if (astro.exitCode === null && astro.signalCode === null) astro.kill();
+});
+// Folders of this build in progress, removed if it is stopped.
+const inProgress = [staging];
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+  process.on(signal, () => {
+    for (const dir of inProgress) discard(dir);
+    process.exit(code);
+  });
+}
 const heldBack: [NodeJS.WriteStream, Buffer][] = [];
 let holdBack = true;
 for (const [from, to] of [[astro.stdout, process.stdout], [astro.stderr, process.stderr]] as const) {
@@ -132,6 +151,7 @@ console.log(
 // The trials' search bundle is written from the validated files while Astro renders the pages:
 // Astro keeps one core busy, Pagefind's process uses the other (scripts/lib/search-index.ts).
 const trialIndexDir = stagingDirFor(`${OUT_DIR}-search`);
+inProgress.push(trialIndexDir);
 const trialIndex = writeTrialIndex(
   loaded.trials.map((t) => trialSearchRecord(t.slug, t.data, t.body)),
   trialIndexDir,
