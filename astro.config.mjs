@@ -30,7 +30,12 @@ const generatedModule = {
     // The trials npm run build has validated, when it hands them over (src/lib/content/trial-entries.ts).
     if (id === '\0generated-trials-file.js') {
       const wait = Boolean(trialsFile && process.env.REVIEW_GENERATED_WAIT);
-      return { code: `export default ${JSON.stringify(trialsFile ?? null)};\nexport const wait = ${wait};\n`, moduleType: 'js' };
+      // npm run build writes the large data files itself (src/lib/review/release-files.ts).
+      const largeFiles = Boolean(process.env.REVIEW_BUILD_WRITES_LARGE_FILES);
+      return {
+        code: `export default ${JSON.stringify(trialsFile ?? null)};\nexport const wait = ${wait};\nexport const buildWritesLargeFiles = ${largeFiles};\n`,
+        moduleType: 'js',
+      };
     }
     if (id !== '\0generated-analyses.js') return undefined;
     // rebuild in `astro dev` when npm run pool rewrites the file

@@ -9,10 +9,10 @@
  * the trials' search index from their files; the other pages' index is added last.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ContentError, formatProblems } from '../src/lib/content/index.ts';
-import { loadReview } from '../src/lib/content/load-review-fs.ts';
+import { loadReview, type LoadedReview } from '../src/lib/content/load-review-fs.ts';
 import { contentRoot } from '../src/content-root.ts';
 import { GENERATED_FILE, poolReview } from './pool.ts';
 import { removeGenerated, writeGenerated } from './lib/generated-json.ts';
@@ -20,6 +20,9 @@ import { discard, stagingDirFor, swapInto, writeFileAtomic } from './lib/atomic-
 import { buildSearchIndex, closeSearch, TRIAL_INDEX_FOLDER, writeTrialIndex } from './lib/search-index.ts';
 import { trialSearchRecord } from '../src/lib/search/trial-record.ts';
 import type { PreloadedNotes, PreloadedTrial } from '../src/lib/content/preloaded-trials-fs.ts';
+import type { GeneratedAnalyses } from '../src/lib/review/analyses-types.ts';
+import { allReleaseChanges } from '../src/lib/review/release-changes.ts';
+import { largeDataFiles } from '../src/lib/review/release-files.ts';
 
 // `npm run build -- --out <dir>` builds elsewhere (tests build fixtures side by side).
 const outIndex = process.argv.indexOf('--out');
@@ -79,6 +82,7 @@ const astro = spawn(process.execPath, [astroBin, 'build', '--outDir', staging], 
     REVIEW_TRIAL_NOTES_JSON: notesFile,
     REVIEW_GENERATED_WAIT: '1',
     REVIEW_BUILD_PID: String(process.pid),
+    REVIEW_BUILD_WRITES_LARGE_FILES: '1',
     ...(cacheDir ? { ASTRO_CACHE_DIR: cacheDir } : {}),
   },
 });
@@ -131,9 +135,10 @@ mkdirSync(path.dirname(trialsFile), { recursive: true });
 writeFileAtomic(trialsFile, JSON.stringify(loaded.trials.map(({ slug, data }): PreloadedTrial => ({ slug, data }))));
 writeFileAtomic(notesFile, JSON.stringify(loaded.trials.map(({ slug, body }): PreloadedNotes => ({ slug, body }))));
 let tAnalyses = tLoad;
+let generated: GeneratedAnalyses;
 try {
   // The pages work out what each release changed themselves (release-changes.ts, once per build).
-  const generated = poolReview(root, loaded, { changes: false });
+  generated = poolReview(root, loaded, { changes: false });
   tAnalyses = performance.now();
   writeGenerated(generatedFile, generated);
 } catch (error) {
@@ -159,29 +164,42 @@ const trialIndex = writeTrialIndex(
   (n) => ({ ok: true as const, n, at: performance.now() }),
   (error: unknown) => ({ ok: false as const, error }),
 );
+// So are the large data files (src/lib/review/release-files.ts), into a folder of their own.
+const dataDir = stagingDirFor(`${OUT_DIR}-data`);
+inProgress.push(dataDir);
+const dataFiles = writeLargeFiles(dataDir, loaded, generated).then(
+  (files) => ({ ok: true as const, files, at: performance.now() }),
+  (error: unknown) => ({ ok: false as const, error }),
+);
 const status = await astroExit;
 const tSite = performance.now();
 const cSite = cpuSeconds();
 const trials = await trialIndex;
-if (status !== 0 || !trials.ok) {
-  discard(staging);
-  discard(trialIndexDir);
+const data = await dataFiles;
+const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
+if (status !== 0 || !trials.ok || !data.ok) {
+  for (const dir of inProgress) discard(dir);
   if (status !== 0) console.error(`\nThe site build failed; ${OUT_DIR}/ was left as it was.`);
-  else console.error(`build: the search index failed: ${trials.ok ? '' : trials.error instanceof Error ? trials.error.message : String(trials.error)}; ${OUT_DIR}/ was left as it was.`);
+  else if (!trials.ok) console.error(`build: the search index failed: ${reason(trials.error)}; ${OUT_DIR}/ was left as it was.`);
+  else if (!data.ok) console.error(`build: writing the data files failed: ${reason(data.error)}; ${OUT_DIR}/ was left as it was.`);
   await closeSearch();
   process.exit(status || 1);
 }
 let searchPages = 0;
 try {
+  for (const file of data.files) {
+    mkdirSync(path.dirname(path.join(staging, file)), { recursive: true });
+    renameSync(path.join(dataDir, file), path.join(staging, file));
+  }
+  discard(dataDir);
   renameSync(trialIndexDir, path.join(staging, TRIAL_INDEX_FOLDER));
   searchPages = (await buildSearchIndex(staging, { trialPages: 'records' })).pages;
   // Pagefind's process is stopped when the index is written; let it be reaped so that the CPU
   // time below counts it.
   await new Promise((resolve) => setTimeout(resolve, 300));
 } catch (error) {
-  discard(staging);
-  discard(trialIndexDir);
-  console.error(`build: the search index failed: ${error instanceof Error ? error.message : String(error)}; ${OUT_DIR}/ was left as it was.`);
+  for (const dir of inProgress) discard(dir);
+  console.error(`build: the search index failed: ${reason(error)}; ${OUT_DIR}/ was left as it was.`);
   process.exit(1);
 }
 const tSearch = performance.now();
@@ -191,9 +209,31 @@ const seconds = (from: number, to: number) => `${((to - from) / 1000).toFixed(1)
 // One line with every phase; `npm run bench:scale` reads it.
 console.log(
   `Built ${OUT_DIR}/ in ${ms(t0)} (pooling ${seconds(t0, tPool)}, site ${ms(tSpawn)}: astro ${seconds(tSpawn, tSite)}, search index ${seconds(tSite, tSearch)} for ${searchPages} pages; ` +
-    `astro started at ${seconds(t0, tSpawn)}, beside the reading and pooling, and ${trials.n} trials were indexed beside it in ${seconds(tPool, trials.at)})`,
+    `astro started at ${seconds(t0, tSpawn)}, beside the reading and pooling; beside it, ${trials.n} trials were indexed in ${seconds(tPool, trials.at)} ` +
+    `and ${data.files.length} large data files written in ${seconds(tPool, data.at)})`,
 );
 const cpu = (from: number, to: number) => `${(to - from).toFixed(1)} s`;
 // Astro's CPU time is counted when it ends, so the phases are: this process up to the end of
 // the pooling, then Astro and the trials' search bundle, then the other pages' search index.
 console.log(`CPU time ${cpu(c0, cpuSeconds())} (pooling ${cpu(c0, cPool)}, astro ${cpu(cPool, cSite)}, search index ${cpu(cSite, cSearch)})`);
+
+/**
+ * Writes the large data files into `dir` (their paths under the site root), one at a time,
+ * letting the search indexing beside it go on between files.
+ */
+async function writeLargeFiles(dir: string, { review, trials }: LoadedReview, { releases, latest }: GeneratedAnalyses): Promise<string[]> {
+  const turn = () => new Promise((resolve) => setImmediate(resolve));
+  const changes = allReleaseChanges(
+    review,
+    trials.map(({ slug, data }) => ({ slug, data })),
+    releases,
+  );
+  const written: string[] = [];
+  for (const [file, text] of largeDataFiles(review, releases, changes, latest)) {
+    await turn();
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    writeFileSync(path.join(dir, file), text);
+    written.push(file);
+  }
+  return written;
+}

@@ -13,4 +13,6 @@ declare module '#generated/trials-file' {
   export default file;
   /** True when npm run build writes the file while Astro starts: the pages wait for it. */
   export const wait: boolean;
+  /** True when npm run build writes the large data files itself (src/lib/review/release-files.ts). */
+  export const buildWritesLargeFiles: boolean;
 }

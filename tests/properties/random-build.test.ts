@@ -3,7 +3,7 @@
  * `npm run build -- --out <dir>`: what passes the checks also builds. One root only, because a
  * build takes seconds; the seed is printed when it fails (FC_SEED=<n> reruns it).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, expect, test } from 'vitest';
@@ -23,8 +23,15 @@ test(`a random valid content root builds (seed ${seed})`, () => {
   buildSite(root, out);
   const files = siteFiles(out);
   for (const slug of Object.keys(content!.trials)) expect(files, `page of ${slug}`).toContain(`trials/${slug}/index.html`);
-  for (const release of (content!.review['releases'] as { number: number }[])) {
-    expect(files).toContain(`data/releases/${release.number}/analyses.json`);
+  // Every data file of every release, the large ones written beside Astro (release-files.ts).
+  const releases = (content!.review['releases'] as { number: number }[]).map((r) => r.number);
+  for (const release of releases) {
+    for (const file of ['analyses.json', 'studies.csv', 'results.csv', 'reproduce.R', 'changes.json']) {
+      expect(files).toContain(`data/releases/${release}/${file}`);
+    }
   }
+  const read = (file: string) => readFileSync(path.join(out, file), 'utf8');
+  expect(read('data/latest/analyses.json')).toBe(read(`data/releases/${Math.max(...releases)}/analyses.json`));
+  expect(files.filter((f) => f.startsWith('data/'))).toHaveLength(releases.length * 5 + 1);
   expect(existsSync(path.join(out, 'index.html'))).toBe(true);
 }, 200_000);

@@ -1,13 +1,17 @@
 /**
  * Public data of every release: analyses.json (the pooled results), studies.csv and
- * results.csv (tidy tables) and reproduce.R (recomputes results.csv with metafor).
+ * results.csv (tidy tables) and reproduce.R (recomputes results.csv with metafor). `npm run
+ * build` writes the two large ones itself (src/lib/review/release-files.ts); this endpoint
+ * serves them otherwise.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getEntry } from 'astro:content';
+import { buildWritesLargeFiles } from '#generated/trials-file';
 import { allReleases, releaseData } from '../../../../lib/review/release-data.ts';
-import { reproduceR, resultsCsv, studiesCsv } from '../../../../lib/review/exports.ts';
+import { reproduceR, resultsCsv } from '../../../../lib/review/exports.ts';
+import { analysesJson, LARGE_RELEASE_FILES, releaseStudiesCsv } from '../../../../lib/review/release-files.ts';
 
-const FILES = ['analyses.json', 'studies.csv', 'results.csv', 'reproduce.R'] as const;
+const FILES = [...(buildWritesLargeFiles ? [] : LARGE_RELEASE_FILES), 'results.csv', 'reproduce.R'] as const;
 
 export const getStaticPaths = (() =>
   allReleases().flatMap((r) => FILES.map((file) => ({ params: { release: String(r.release), file } })))) satisfies GetStaticPaths;
@@ -19,9 +23,9 @@ export const GET: APIRoute = async ({ params, site }) => {
   const base = new URL(import.meta.env.BASE_URL, site ?? 'https://example.org').href;
   switch (params.file) {
     case 'analyses.json':
-      return new Response(`${JSON.stringify(data, null, 1)}\n`, { headers: { 'content-type': 'application/json' } });
+      return new Response(analysesJson(data), { headers: { 'content-type': 'application/json' } });
     case 'studies.csv':
-      return new Response(studiesCsv(data, variables), { headers: { 'content-type': 'text/csv' } });
+      return new Response(releaseStudiesCsv(review, data), { headers: { 'content-type': 'text/csv' } });
     case 'results.csv':
       return new Response(resultsCsv(data), { headers: { 'content-type': 'text/csv' } });
     default:
