@@ -1,12 +1,11 @@
 /**
  * What a forest plot figure shows (ForestPlot.astro): the outcome's analysis as of a release,
  * the input of its plot and the plot's SVG, drawn at build time in the drawing thread
- * (render-svg.ts). drawForestPlotsAhead asks for every plot the outcome pages show at once, so
- * the thread draws them while the build renders other pages, and no page waits for its plot.
+ * (render-svg.ts).
  */
 import type { Review } from '../../schemas/index.ts';
 import type { OutcomeAnalysis } from '../review/analyses-types.ts';
-import { allReleases, outcomeData } from '../review/release-data.ts';
+import { outcomeData } from '../review/release-data.ts';
 import { FOREST_MAX_STUDY_ROWS } from './display-limits.ts';
 import { forestInput, type ForestLabels } from './forest-input.ts';
 import { forestSpec, type ForestInput } from './forest-spec.ts';
@@ -34,22 +33,4 @@ export function forestFigure(review: Review, outcome: string, variable: string |
   const input = forestInput(summaryOnly ? { ...data, studies: [] } : data, labels, variable);
   const svg = input ? renderSvg(forestSpec(input), `Forest plot of ${data.label}`) : Promise.resolve('');
   return { data, labels, summaryOnly, input, svg };
-}
-
-let drawnAhead = false;
-
-/**
- * Asks once per build for the plot of every outcome of every release, by each subgroup
- * variable (or overall when the review has none), as the outcome pages show them. Failures
- * are left for the page that shows the plot to report.
- */
-export function drawForestPlotsAhead(review: Review): void {
-  if (drawnAhead) return;
-  drawnAhead = true;
-  const variables = review.subgroups.length > 0 ? review.subgroups.map((v) => v.id) : [undefined];
-  for (const release of allReleases()) {
-    for (const outcome of Object.keys(release.outcomes)) {
-      for (const variable of variables) forestFigure(review, outcome, variable, release.release).svg.catch(() => undefined);
-    }
-  }
 }
