@@ -18,6 +18,11 @@ const cacheDir = process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro';
 const GENERATED_ID = '#generated/analyses.json';
 const TRIALS_FILE_ID = '#generated/trials-file';
 const trialsFile = process.env.REVIEW_TRIALS_JSON ? path.resolve(process.env.REVIEW_TRIALS_JSON) : undefined;
+// npm run build names itself here when it drives this build: it hands over the validated trials
+// and the pooled results while Astro starts (the pages wait for them) and writes the large data
+// files itself (src/lib/review/release-files.ts).
+const buildPid = Number(process.env.REVIEW_BUILD_PID);
+const drivenByBuild = buildPid > 0;
 /** @type {import('vite').Plugin} */
 const generatedModule = {
   name: 'living-review-generated',
@@ -29,11 +34,8 @@ const generatedModule = {
   load(id) {
     // The trials npm run build has validated, when it hands them over (src/lib/content/trial-entries.ts).
     if (id === '\0generated-trials-file.js') {
-      const wait = Boolean(trialsFile && process.env.REVIEW_GENERATED_WAIT);
-      // npm run build writes the large data files itself (src/lib/review/release-files.ts).
-      const largeFiles = Boolean(process.env.REVIEW_BUILD_WRITES_LARGE_FILES);
       return {
-        code: `export default ${JSON.stringify(trialsFile ?? null)};\nexport const wait = ${wait};\nexport const buildWritesLargeFiles = ${largeFiles};\n`,
+        code: `export default ${JSON.stringify(trialsFile ?? null)};\nexport const drivenByBuild = ${drivenByBuild};\n`,
         moduleType: 'js',
       };
     }
@@ -42,19 +44,17 @@ const generatedModule = {
     this.addWatchFile(generated);
     const reader = path.resolve('scripts/lib/generated-json.ts');
     // npm run build starts Astro while it pools: the pages then wait for the results.
-    const code = process.env.REVIEW_GENERATED_WAIT
+    const code = drivenByBuild
       ? `import { readGeneratedWhenWritten } from ${JSON.stringify(reader)};\nexport default await readGeneratedWhenWritten(${JSON.stringify(generated)});\n`
       : `import { readGenerated } from ${JSON.stringify(reader)};\nexport default readGenerated(${JSON.stringify(generated)});\n`;
     return { code, moduleType: 'js' };
   },
 };
 
-// Started by npm run build (which names itself in REVIEW_BUILD_PID), Astro ends with it: should
-// the build stop in any way, nothing would ever write the files the pages wait for. (The config
-// may be read more than once; one watch.)
+// Started by npm run build, Astro ends with it: should the build stop in any way, nothing would
+// ever write the files the pages wait for. (The config may be read more than once; one watch.)
 const WATCH = Symbol.for('living-review.watch-build');
-const buildPid = Number(process.env.REVIEW_BUILD_PID);
-if (buildPid > 0 && !(/** @type {any} */ (globalThis)[WATCH])) {
+if (drivenByBuild && !(/** @type {any} */ (globalThis)[WATCH])) {
   /** @type {any} */ (globalThis)[WATCH] = true;
   const watch = () => {
     if (process.ppid !== buildPid) process.exit(1);

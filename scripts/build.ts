@@ -60,7 +60,7 @@ const trialsFile = path.join(path.dirname(generatedFile), 'trials.json');
 const notesFile = path.join(path.dirname(generatedFile), 'trial-notes.json');
 // Astro starts first, while this process reads, validates and pools the content: its start
 // (loading, bundling) needs none of it, and its trials collection and pages wait for the files
-// this process hands over (REVIEW_GENERATED_WAIT, src/lib/build/when-ready.ts). So an earlier
+// this process hands over (REVIEW_BUILD_PID, src/lib/build/when-ready.ts). So an earlier
 // build's files must not be taken for this one's.
 for (const file of [trialsFile, notesFile]) rmSync(file, { force: true });
 removeGenerated(generatedFile);
@@ -80,9 +80,8 @@ const astro = spawn(process.execPath, [astroBin, 'build', '--outDir', staging], 
     REVIEW_GENERATED: generatedFile,
     REVIEW_TRIALS_JSON: trialsFile,
     REVIEW_TRIAL_NOTES_JSON: notesFile,
-    REVIEW_GENERATED_WAIT: '1',
+    // names this process: Astro waits for its files, leaves it the large data files, and ends with it
     REVIEW_BUILD_PID: String(process.pid),
-    REVIEW_BUILD_WRITES_LARGE_FILES: '1',
     ...(cacheDir ? { ASTRO_CACHE_DIR: cacheDir } : {}),
   },
 });

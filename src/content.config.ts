@@ -28,7 +28,7 @@ const review = defineCollection({
 // so that thousands of files are not parsed twice; see preloaded-trials-fs.ts. Elsewhere (astro dev, astro check) the files are read here.
 const preloaded = process.env['REVIEW_TRIAL_NOTES_JSON'];
 const trials = defineCollection({
-  loader: preloaded ? preloadedTrials(preloaded, Boolean(process.env['REVIEW_GENERATED_WAIT'])) : glob({ pattern: '*.md', base: path.join(root, 'trials') }),
+  loader: preloaded ? preloadedTrials(preloaded, Boolean(process.env['REVIEW_BUILD_PID'])) : glob({ pattern: '*.md', base: path.join(root, 'trials') }),
   schema: trialSchema,
 });
 

@@ -11,8 +11,9 @@ declare module '#generated/trials-file' {
   /** The JSON file of validated trials that npm run build hands to the pages, or null (see src/lib/content/trial-entries.ts). */
   const file: string | null;
   export default file;
-  /** True when npm run build writes the file while Astro starts: the pages wait for it. */
-  export const wait: boolean;
-  /** True when npm run build writes the large data files itself (src/lib/review/release-files.ts). */
-  export const buildWritesLargeFiles: boolean;
+  /**
+   * True when npm run build drives this build: it writes the file while Astro starts (the pages
+   * wait for it) and writes the large data files itself (src/lib/review/release-files.ts).
+   */
+  export const drivenByBuild: boolean;
 }

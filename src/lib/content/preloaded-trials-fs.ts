@@ -26,7 +26,7 @@ export interface PreloadedNotes {
 }
 
 /**
- * Parses a file npm run build hands over. With `wait` (REVIEW_GENERATED_WAIT: npm run build
+ * Parses a file npm run build hands over. With `wait` (REVIEW_BUILD_PID set: npm run build
  * starts Astro while it still reads the content), waits until the build has written it (under a
  * temporary name, then renamed: once there, it is whole).
  */

@@ -10,7 +10,7 @@
  * collection, read from the content folder.
  */
 import { getCollection } from 'astro:content';
-import preloadedFile, { wait } from '#generated/trials-file';
+import preloadedFile, { drivenByBuild } from '#generated/trials-file';
 import type { Trial } from '../../schemas/index.ts';
 import { readHandover, type PreloadedTrial } from './preloaded-trials-fs.ts';
 
@@ -25,6 +25,6 @@ let preloaded: TrialEntry[] | undefined;
 /** Every trial, in file-name order: a new array on each call, of the same entries throughout one build. */
 export async function trialEntries(): Promise<TrialEntry[]> {
   if (!preloadedFile) return (await getCollection('trials')).map((t) => ({ id: t.id, data: t.data }));
-  preloaded ??= (await readHandover<PreloadedTrial[]>(preloadedFile, wait)).map((t) => ({ id: t.slug, data: t.data as Trial }));
+  preloaded ??= (await readHandover<PreloadedTrial[]>(preloadedFile, drivenByBuild)).map((t) => ({ id: t.slug, data: t.data as Trial }));
   return [...preloaded];
 }

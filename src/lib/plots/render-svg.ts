@@ -87,4 +87,4 @@ function drawing(): DrawingThread | null {
 
 // In a build driven by npm run build, the thread starts as soon as the pages' code is loaded:
 // loading vega takes it a moment, which it then spends while the first pages render.
-if (process.env['REVIEW_GENERATED_WAIT']) drawing();
+if (process.env['REVIEW_BUILD_PID']) drawing();

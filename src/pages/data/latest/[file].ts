@@ -3,10 +3,10 @@
  * writes it itself (src/lib/review/release-files.ts); this endpoint serves it otherwise.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { buildWritesLargeFiles } from '#generated/trials-file';
+import { drivenByBuild } from '#generated/trials-file';
 import { releaseData } from '../../../lib/review/release-data.ts';
 import { analysesJson } from '../../../lib/review/release-files.ts';
 
-export const getStaticPaths = (() => (buildWritesLargeFiles ? [] : [{ params: { file: 'analyses.json' } }])) satisfies GetStaticPaths;
+export const getStaticPaths = (() => (drivenByBuild ? [] : [{ params: { file: 'analyses.json' } }])) satisfies GetStaticPaths;
 
 export const GET: APIRoute = () => new Response(analysesJson(releaseData()), { headers: { 'content-type': 'application/json' } });

@@ -6,12 +6,12 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getEntry } from 'astro:content';
-import { buildWritesLargeFiles } from '#generated/trials-file';
+import { drivenByBuild } from '#generated/trials-file';
 import { allReleases, releaseData } from '../../../../lib/review/release-data.ts';
 import { reproduceR, resultsCsv } from '../../../../lib/review/exports.ts';
 import { analysesJson, LARGE_RELEASE_FILES, releaseStudiesCsv } from '../../../../lib/review/release-files.ts';
 
-const FILES = [...(buildWritesLargeFiles ? [] : LARGE_RELEASE_FILES), 'results.csv', 'reproduce.R'] as const;
+const FILES = [...(drivenByBuild ? [] : LARGE_RELEASE_FILES), 'results.csv', 'reproduce.R'] as const;
 
 export const getStaticPaths = (() =>
   allReleases().flatMap((r) => FILES.map((file) => ({ params: { release: String(r.release), file } })))) satisfies GetStaticPaths;

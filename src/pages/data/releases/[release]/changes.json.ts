@@ -9,12 +9,12 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { getEntry } from 'astro:content';
 import { trialEntries } from '../../../../lib/content/trial-entries.ts';
 import { allReleases } from '../../../../lib/review/release-data.ts';
-import { buildWritesLargeFiles } from '#generated/trials-file';
+import { drivenByBuild } from '#generated/trials-file';
 import { allReleaseChanges } from '../../../../lib/review/release-changes.ts';
 import { changesJson } from '../../../../lib/review/release-files.ts';
 
 export const getStaticPaths = (() =>
-  buildWritesLargeFiles ? [] : allReleases().map((r) => ({ params: { release: String(r.release) } }))) satisfies GetStaticPaths;
+  drivenByBuild ? [] : allReleases().map((r) => ({ params: { release: String(r.release) } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) => {
   const review = (await getEntry('review', 'review'))!.data;
