@@ -94,8 +94,21 @@ const astroExit = new Promise<number | null>((resolve) => {
 process.on('exit', () => {
   if (astro.exitCode === null && astro.signalCode === null) astro.kill();
 });
-// Folders of this build in progress, removed if it is stopped.
+// Folders of this build in progress, removed if it is stopped or fails.
 const inProgress = [staging];
+const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
+/**
+ * Stops a failed build: Astro and Pagefind, then removes its folders in progress, says why and
+ * exits. It never returns: `throw await abandon(…)` tells the reader (and TypeScript) so.
+ */
+async function abandon(message: string, code = 1): Promise<never> {
+  if (astro.exitCode === null && astro.signalCode === null) astro.kill();
+  await astroExit;
+  await closeSearch();
+  for (const dir of inProgress) discard(dir);
+  console.error(message);
+  process.exit(code);
+}
 for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
   process.on(signal, () => {
     for (const dir of inProgress) discard(dir);
@@ -117,16 +130,11 @@ let loaded;
 try {
   loaded = loadReview(root);
 } catch (error) {
-  astro.kill();
-  await astroExit;
-  discard(staging);
-  if (error instanceof ContentError) {
-    console.error(formatProblems(error.problems));
-    console.error('\nThe site was not built: fix the problems above (npm run check shows them too).');
-    process.exit(1);
-  }
-  console.error(`build: reading the content failed: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
+  throw await abandon(
+    error instanceof ContentError
+      ? `${formatProblems(error.problems)}\n\nThe site was not built: fix the problems above (npm run check shows them too).`
+      : `build: reading the content failed: ${reason(error)}`,
+  );
 }
 const tLoad = performance.now();
 showAstro();
@@ -141,11 +149,7 @@ try {
   tAnalyses = performance.now();
   writeGenerated(generatedFile, generated);
 } catch (error) {
-  astro.kill();
-  await astroExit;
-  discard(staging);
-  console.error(`build: pooling failed: ${error instanceof Error ? error.message : String(error)}; ${OUT_DIR}/ was left as it was.`);
-  process.exit(1);
+  throw await abandon(`build: pooling failed: ${reason(error)}; ${OUT_DIR}/ was left as it was.`);
 }
 const tPool = performance.now();
 const cPool = cpuSeconds();
@@ -156,34 +160,25 @@ console.log(
 // Astro keeps one core busy, Pagefind's process uses the other (scripts/lib/search-index.ts).
 const trialIndexDir = stagingDirFor(`${OUT_DIR}-search`);
 inProgress.push(trialIndexDir);
-const trialIndex = writeTrialIndex(
-  loaded.trials.map((t) => trialSearchRecord(t.slug, t.data, t.body)),
-  trialIndexDir,
-).then(
-  (n) => ({ ok: true as const, n, at: performance.now() }),
-  (error: unknown) => ({ ok: false as const, error }),
+const trialIndex = settle(
+  writeTrialIndex(
+    loaded.trials.map((t) => trialSearchRecord(t.slug, t.data, t.body)),
+    trialIndexDir,
+  ),
+  (n) => ({ n }),
 );
 // So are the large data files (src/lib/review/release-files.ts), into a folder of their own.
 const dataDir = stagingDirFor(`${OUT_DIR}-data`);
 inProgress.push(dataDir);
-const dataFiles = writeLargeFiles(dataDir, loaded, generated).then(
-  (files) => ({ ok: true as const, files, at: performance.now() }),
-  (error: unknown) => ({ ok: false as const, error }),
-);
+const dataFiles = settle(writeLargeFiles(dataDir, loaded, generated), (files) => ({ files }));
 const status = await astroExit;
 const tSite = performance.now();
 const cSite = cpuSeconds();
 const trials = await trialIndex;
 const data = await dataFiles;
-const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
-if (status !== 0 || !trials.ok || !data.ok) {
-  for (const dir of inProgress) discard(dir);
-  if (status !== 0) console.error(`\nThe site build failed; ${OUT_DIR}/ was left as it was.`);
-  else if (!trials.ok) console.error(`build: the search index failed: ${reason(trials.error)}; ${OUT_DIR}/ was left as it was.`);
-  else if (!data.ok) console.error(`build: writing the data files failed: ${reason(data.error)}; ${OUT_DIR}/ was left as it was.`);
-  await closeSearch();
-  process.exit(status || 1);
-}
+if (status !== 0) throw await abandon(`\nThe site build failed; ${OUT_DIR}/ was left as it was.`, status ?? 1);
+if (!trials.ok) throw await abandon(`build: the search index failed: ${reason(trials.error)}; ${OUT_DIR}/ was left as it was.`);
+if (!data.ok) throw await abandon(`build: writing the data files failed: ${reason(data.error)}; ${OUT_DIR}/ was left as it was.`);
 let searchPages = 0;
 try {
   for (const file of data.files) {
@@ -197,9 +192,7 @@ try {
   // time below counts it.
   await new Promise((resolve) => setTimeout(resolve, 300));
 } catch (error) {
-  for (const dir of inProgress) discard(dir);
-  console.error(`build: the search index failed: ${reason(error)}; ${OUT_DIR}/ was left as it was.`);
-  process.exit(1);
+  throw await abandon(`build: the search index failed: ${reason(error)}; ${OUT_DIR}/ was left as it was.`);
 }
 const tSearch = performance.now();
 const cSearch = cpuSeconds();
@@ -235,4 +228,12 @@ async function writeLargeFiles(dir: string, { review, trials }: LoadedReview, { 
     written.push(file);
   }
   return written;
+}
+
+/** A job beside Astro, settled: its result with the time it ended, or its error. */
+function settle<T, R extends object>(job: Promise<T>, result: (value: T) => R) {
+  return job.then(
+    (value) => ({ ok: true as const, ...result(value), at: performance.now() }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
 }
