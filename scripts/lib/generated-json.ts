@@ -81,7 +81,14 @@ export function removeGenerated(file: string): void {
  * @throws Error when nothing is written within `timeoutMs`
  */
 export function readGeneratedWhenWritten(file: string, timeoutMs = HANDOVER_TIMEOUT_MS): Promise<GeneratedAnalyses> {
-  return whenReady(() => (writtenIndex(file) ? readGenerated(file) : undefined), `the pooled results ${file}`, timeoutMs);
+  return whenReady(
+    () => {
+      const index = writtenIndex(file);
+      return index ? readParts(file, index) : undefined;
+    },
+    `the pooled results ${file}`,
+    timeoutMs,
+  );
 }
 
 /** The index of `file`, when there is one and it describes the file as it is (renamed last, so the file is whole). */
@@ -96,9 +103,13 @@ function writtenIndex(file: string): GeneratedIndex | undefined {
 
 /** Reads what writeGenerated (or npm run pool) wrote. */
 export function readGenerated(file: string): GeneratedAnalyses {
-  const buffer = readFileSync(file);
   const index = writtenIndex(file);
-  if (!index) return JSON.parse(buffer.toString('utf8')) as GeneratedAnalyses;
+  return index ? readParts(file, index) : (JSON.parse(readFileSync(file, 'utf8')) as GeneratedAnalyses);
+}
+
+/** Parses the file part by part, as its index describes it. */
+function readParts(file: string, index: GeneratedIndex): GeneratedAnalyses {
+  const buffer = readFileSync(file);
   const part = <T>([start, end]: Span): T => JSON.parse(buffer.toString('utf8', start, end)) as T;
   const head = JSON.parse(`{${buffer.toString('utf8', index.head[0], index.head[1])}}`) as Omit<GeneratedAnalyses, 'releases' | 'changes'>;
   return {
