@@ -162,7 +162,7 @@ const trialIndexDir = stagingDirFor(`${OUT_DIR}-search`);
 inProgress.push(trialIndexDir);
 const trialIndex = settle(
   writeTrialIndex(
-    loaded.trials.map((t) => trialSearchRecord(t.slug, t.data, t.body)),
+    loaded.trials.map((t) => trialSearchRecord(t.slug, t.data, t.body, loaded.review)),
     trialIndexDir,
   ),
   (n) => ({ n }),

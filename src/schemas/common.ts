@@ -90,3 +90,73 @@ export const textSchema = z
 
 /** Non-empty plain text. */
 export const requiredTextSchema = textSchema.refine((s) => s.trim().length > 0, { message: 'this text must not be empty' });
+
+/**
+ * The date of a report, at the precision the source gives: a year (2024), a month (2024-06) or a
+ * day (2024-06-01). Shown as given. Dates compare as text, so a partial date sorts before every
+ * day of its period ("2024-06" before "2024-06-01") and counts as the first day of its period
+ * against a release's cut-off.
+ */
+export const partialDateSchema = z.preprocess(
+  (value) =>
+    value instanceof Date && !Number.isNaN(value.getTime())
+      ? value.toISOString().slice(0, 10)
+      : typeof value === 'number' && Number.isInteger(value) && value >= 1000 && value <= 9999
+        ? String(value)
+        : value,
+  z
+    .string({ message: 'write the date as YYYY, YYYY-MM or YYYY-MM-DD, for example 2024, 2024-06 or 2024-06-01' })
+    .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, { message: 'write the date as YYYY, YYYY-MM or YYYY-MM-DD, for example 2024, 2024-06 or 2024-06-01' })
+    .refine(
+      (s) => {
+        const full = s.length === 4 ? `${s}-01-01` : s.length === 7 ? `${s}-01` : s;
+        const d = new Date(`${full}T00:00:00Z`);
+        return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(full);
+      },
+      { message: 'this is not a real calendar date; check the day and month' },
+    ),
+);
+
+/**
+ * Trial phases: the usual steps and their combinations, "observational" for studies without
+ * one, "not_applicable" for designs phases do not describe. Anything else is written as
+ * `{other: "…", reason: "…"}`.
+ */
+export const PHASES = ['0', '1', '1a', '1b', '1/2', '1b/2', '2', '2a', '2b', '2/3', '3', '4', 'observational', 'not_applicable'] as const;
+
+export const phaseSchema = z.union([
+  z.enum(PHASES, {
+    message: `use one of ${PHASES.join(', ')}; for anything else write {other: "…", reason: "why none of these fits"}`,
+  }),
+  z
+    .object({
+      other: requiredTextSchema.describe('The phase as the source words it'),
+      reason: requiredTextSchema.describe('Why none of the listed phases fits'),
+    })
+    .strict(),
+]);
+
+/** Study designs. */
+export const DESIGNS = [
+  'single_arm_trial',
+  'randomised_trial',
+  'non_randomised_controlled_trial',
+  'prospective_cohort',
+  'retrospective_cohort',
+  'case_series',
+  'case_control',
+  'cross_sectional',
+  'registry',
+] as const;
+
+export const designSchema = z.union([
+  z.enum(DESIGNS, {
+    message: `use one of ${DESIGNS.join(', ')}; for anything else write {other: "…", reason: "why none of these fits"}`,
+  }),
+  z
+    .object({
+      other: requiredTextSchema.describe('The design as the source words it'),
+      reason: requiredTextSchema.describe('Why none of the listed designs fits'),
+    })
+    .strict(),
+]);

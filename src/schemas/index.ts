@@ -5,3 +5,4 @@ export * from './trial.ts';
 export * from './search.ts';
 export * from './registry.ts';
 export * from './chapter.ts';
+export * from './characteristics.ts';

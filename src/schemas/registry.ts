@@ -3,6 +3,7 @@
  * These trials need not have reported results; the landscape table and its filters read them.
  */
 import { z } from 'zod';
+import { characteristicValuesSchema } from './characteristics.ts';
 import { dateSchema, registrationSchema, requiredTextSchema, textSchema } from './common.ts';
 
 export const REGISTRY_STATUSES = [
@@ -16,23 +17,19 @@ export const REGISTRY_STATUSES = [
   'suspended',
   'unknown',
 ] as const;
-export const CELL_TYPES = ['T', 'NK', 'NKT', 'gamma_delta_T', 'double_negative_T', 'EBV_specific_T'] as const;
 
 export const registryEntrySchema = z
   .object({
     registration: registrationSchema.describe('Registry number, e.g. NCT05950334'),
-    product: requiredTextSchema.describe('Product name or code'),
-    targets: z.array(requiredTextSchema).min(1).describe('Antigens targeted, e.g. [CD19] or [CD19, CD20]'),
-    cell_type: z.enum(CELL_TYPES).describe('Effector cell: T, NK, NKT, gamma_delta_T, double_negative_T or EBV_specific_T'),
-    cell_source: requiredTextSchema.describe('Where the cells come from, e.g. PBMC, cord blood, iPSC, NK-92'),
-    engineering: z.array(requiredTextSchema).default([]).describe('Gene edits and payloads, one per line'),
+    label: requiredTextSchema.describe('Name of the trial or of what it tests, as registered'),
     sponsor: requiredTextSchema.describe('Sponsor'),
     sponsor_country: requiredTextSchema.describe('Country of the sponsor'),
     phase: textSchema.optional().describe('Phase as registered, e.g. "1", "1/2"'),
     status: z.enum(REGISTRY_STATUSES).describe('Recruitment status as registered'),
     conditions: z.array(requiredTextSchema).default([]).describe('Conditions studied'),
     trial: textSchema.optional().describe('The trial file (slug in content/trials) when the trial has reported results'),
-    source: requiredTextSchema.describe('Where this entry comes from, e.g. "Biederstädt 2025, Table 4"'),
+    characteristics: characteristicValuesSchema.describe('Values of the characteristics review.yaml declares for registry entries (applies_to: [registry]), by id'),
+    source: requiredTextSchema.describe('Where this entry comes from, e.g. "Smith 2025, Table 4"'),
     as_of: dateSchema.optional().describe('Date the registry status was read'),
   })
   .strict();

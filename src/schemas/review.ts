@@ -4,6 +4,7 @@
  * method, the subgroup variables and the releases.
  */
 import { z } from 'zod';
+import { characteristicSchema, type Characteristic } from './characteristics.ts';
 import { dateSchema, doiSchema, idSchema, requiredTextSchema, textSchema, urlSchema } from './common.ts';
 
 export const TRANSFORMS = ['PFT', 'PAS', 'PLO', 'PRAW'] as const;
@@ -33,16 +34,26 @@ export const outcomeSchema = z
 
 export const subgroupLevelSchema = z
   .object({
-    id: idSchema.describe('Level identifier used in trial files, e.g. "car_nk"'),
-    label: requiredTextSchema.describe('Name shown to readers, e.g. "CAR-NK"'),
+    id: idSchema.describe('Level identifier used by chapters and the data, e.g. "oral"'),
+    label: requiredTextSchema.describe('Name shown to readers, e.g. "Oral"'),
+    includes: z
+      .array(idSchema)
+      .min(1)
+      .optional()
+      .describe('Levels of the characteristic pooled in this subgroup level (default: the level with the same id), e.g. [oral, sublingual]'),
   })
   .strict();
 
 export const subgroupVariableSchema = z
   .object({
-    id: idSchema.describe('Variable identifier, e.g. "modality"'),
-    label: requiredTextSchema.describe('Name shown to readers, e.g. "Cell type"'),
-    levels: z.array(subgroupLevelSchema).min(2).describe('The levels a trial or cohort can take (at least two)'),
+    id: idSchema.describe('Variable identifier used by chapters and the data, e.g. "route"'),
+    characteristic: idSchema.describe('The category characteristic (an id under characteristics) whose value places each trial or cohort'),
+    label: requiredTextSchema.optional().describe('Name shown to readers (default: the characteristic\'s label)'),
+    levels: z
+      .array(subgroupLevelSchema)
+      .min(2)
+      .optional()
+      .describe('Subgroup levels (default: one per level of the characteristic); a level may pool several of the characteristic\'s levels'),
   })
   .strict();
 
@@ -69,7 +80,27 @@ export const releaseSchema = z
   })
   .strict();
 
-export const reviewSchema = z
+export const studiesSchema = z
+  .object({
+    registration: z
+      .enum(['required', 'optional'])
+      .default('optional')
+      .describe('"required": every trial file lists at least one registration number; "optional": studies without one are accepted'),
+    label_heading: requiredTextSchema
+      .default('Study')
+      .describe('Column heading for the study label in tables, e.g. "Study" or "Product"'),
+  })
+  .strict();
+
+export const landscapeSchema = z
+  .object({
+    title: requiredTextSchema.default('Registered-trial landscape').describe('Heading of the landscape page'),
+    intro: requiredTextSchema.optional().describe('What the registry folder lists, shown under the heading'),
+    caption: requiredTextSchema.optional().describe('Caption of the landscape table'),
+  })
+  .strict();
+
+export const reviewFileSchema = z
   .object({
     id: idSchema.describe('Short identifier of the review'),
     title: requiredTextSchema.describe('Full title'),
@@ -99,15 +130,49 @@ export const reviewSchema = z
     populations: z.array(populationSchema).min(1).describe('Analysis populations; each trial cohort says which one it represents'),
     outcomes: z.array(outcomeSchema).min(1).describe('Outcomes pooled as proportions (events / n)'),
     analysis: analysisSchema.describe('How every outcome is pooled'),
-    subgroups: z.array(subgroupVariableSchema).default([]).describe('Subgroup variables and their levels'),
+    studies: studiesSchema.default({ registration: 'optional', label_heading: 'Study' }).describe('Rules for every trial file'),
+    characteristics: z
+      .array(characteristicSchema)
+      .default([])
+      .describe('Study characteristics the trial files record, and where the site shows them'),
+    subgroups: z.array(subgroupVariableSchema).default([]).describe('Subgroup variables: each groups trials (or cohorts) by a category characteristic'),
+    landscape: landscapeSchema.optional().describe('Texts of the registered-trial landscape page (with a registry folder)'),
     releases: z.array(releaseSchema).min(1).describe('Releases in order; each freezes the evidence as of its cut-off'),
   })
   .strict();
 
+/** A subgroup variable with its label and levels worked out from its characteristic. */
+export interface ResolvedSubgroupVariable {
+  id: string;
+  characteristic: string;
+  label: string;
+  levels: { id: string; label: string; includes: string[] }[];
+}
+
+type ReviewFile = z.output<typeof reviewFileSchema>;
+
+/**
+ * Fills in what a subgroup variable leaves to its characteristic (label, levels), so every
+ * reader of the review sees complete variables. An unknown characteristic leaves the variable
+ * as written; the content rules report it.
+ */
+export function resolveSubgroups(review: Pick<ReviewFile, 'characteristics' | 'subgroups'>): ResolvedSubgroupVariable[] {
+  return review.subgroups.map((v) => {
+    const c: Characteristic | undefined = review.characteristics.find((x) => x.id === v.characteristic);
+    const levels = v.levels
+      ? v.levels.map((l) => ({ id: l.id, label: l.label, includes: l.includes ?? [l.id] }))
+      : (c?.levels ?? []).map((l) => ({ id: l.id, label: l.label, includes: [l.id] }));
+    return { id: v.id, characteristic: v.characteristic, label: v.label ?? c?.label ?? v.id, levels };
+  });
+}
+
+/** The protocol as every part of the generator reads it: subgroup variables resolved. */
+export const reviewSchema = reviewFileSchema.transform((review) => ({ ...review, subgroups: resolveSubgroups(review) }));
+
 export type Review = z.output<typeof reviewSchema>;
 export type Outcome = z.output<typeof outcomeSchema>;
 export type Release = z.output<typeof releaseSchema>;
-export type SubgroupVariable = z.output<typeof subgroupVariableSchema>;
+export type SubgroupVariable = ResolvedSubgroupVariable;
 export type Analysis = z.output<typeof analysisSchema>;
 export type Transform = (typeof TRANSFORMS)[number];
 export type Tau2Method = (typeof TAU2_METHODS)[number];

@@ -7,9 +7,12 @@
  * newer report can replace an older one without losing it.
  */
 import { z } from 'zod';
+import { characteristicValueSchema, characteristicValuesSchema } from './characteristics.ts';
 import {
-  dateSchema,
+  designSchema,
   doiSchema,
+  partialDateSchema,
+  phaseSchema,
   idSchema,
   registrationSchema,
   requiredTextSchema,
@@ -20,8 +23,6 @@ import {
 export const REPORT_TYPES = ['full_article', 'abstract', 'sponsor_report', 'news', 'registry_record'] as const;
 export const REPORT_STATUSES = ['primary', 'superseded', 'excluded'] as const;
 export const TRIAL_STATUSES = ['included', 'described', 'excluded'] as const;
-export const MODALITIES = ['car_t', 'car_nk', 'car_nkt'] as const;
-export const PHASES = ['1', '1b', '1/2', '2', '3'] as const;
 
 const count = (what: string) =>
   z
@@ -58,15 +59,15 @@ export const outcomeValueSchema = z.union([outcomeDataSchema, notDisclosedSchema
 
 export const cohortSchema = z
   .object({
-    id: idSchema.describe('Cohort identifier used under reports, e.g. "lbcl-evaluable"'),
-    label: requiredTextSchema.describe('What the cohort is, e.g. "Evaluable LBCL patients, all dose levels"'),
+    id: idSchema.describe('Cohort identifier used under reports, e.g. "evaluable"'),
+    label: requiredTextSchema.describe('What the cohort is, e.g. "Evaluable patients, all dose levels"'),
     population: idSchema
       .optional()
       .describe('The review population this cohort represents (an id from review.yaml populations); leave out for a cohort that is only described'),
-    subgroups: z
-      .record(idSchema, idSchema)
+    characteristics: z
+      .record(idSchema, characteristicValueSchema)
       .optional()
-      .describe('Subgroup levels for this cohort where they differ from the trial\'s, e.g. {modality: car_nk}'),
+      .describe('Values of per-cohort characteristics (review.yaml, per_cohort: true) where this cohort differs from its trial'),
   })
   .strict();
 
@@ -77,7 +78,7 @@ export const reportSchema = z
     doi: doiSchema.optional().describe('DOI, without https://doi.org/'),
     url: urlSchema.optional().describe('Web address, when there is no DOI'),
     type: z.enum(REPORT_TYPES).describe('full_article, abstract, sponsor_report, news or registry_record'),
-    date: dateSchema.describe('Date the report was published or presented'),
+    date: partialDateSchema.describe('Date the report was published or presented: YYYY, YYYY-MM or YYYY-MM-DD, as precise as the source gives it'),
     release: z.number().int().min(1).describe('Release in which the report entered the review'),
     status: z.enum(REPORT_STATUSES).describe('primary (the report the analysis uses), superseded (replaced by a newer report) or excluded'),
     superseded_by: idSchema.optional().describe('With status superseded: the id of the report that replaces it'),
@@ -98,34 +99,18 @@ export const reportSchema = z
       ctx.addIssue({ code: 'custom', path: ['superseded_by'], message: 'only a report with status superseded has superseded_by; remove it or change the status' });
   });
 
-export const eligibilityFactsSchema = z
-  .object({
-    histologies: z.array(requiredTextSchema).default([]).describe('Lymphoma histologies enrolled, e.g. [DLBCL, HGBCL, FL]'),
-    min_prior_lines: z.number().int().min(0).optional().describe('Minimum number of prior lines of therapy'),
-    prior_allo_hsct_allowed: z.boolean().optional().describe('Whether a prior allogeneic transplant was allowed'),
-    prior_car_t_allowed: z.boolean().optional().describe('Whether prior autologous CAR-T therapy was allowed'),
-    median_age: z.number().min(0).max(120).optional().describe('Median age of enrolled patients, in years'),
-    notes: z.array(requiredTextSchema).default([]).describe('Other key criteria, one per line'),
-  })
-  .strict();
-
 export const trialSchema = z
   .object({
-    product: requiredTextSchema.describe('Product name as readers know it, e.g. "Cema-cel (ALLO-501/501A)"'),
-    aliases: z.array(requiredTextSchema).default([]).describe('Other names of the product or trial'),
-    registrations: z.array(registrationSchema).min(1).describe('Registry numbers of this study, e.g. [NCT03939026, NCT04416984]'),
-    sponsor: requiredTextSchema.describe('Sponsor'),
+    label: requiredTextSchema.describe('Study label shown in tables and plots, unique in the review: "Author 2024" or a short name, e.g. "Cema-cel (ALLO-501/501A)"'),
+    aliases: z.array(requiredTextSchema).default([]).describe('Other names of the study or of what it tests'),
+    registrations: z.array(registrationSchema).default([]).describe('Registry numbers of this study, e.g. [NCT03939026, NCT04416984] (required when review.yaml says studies.registration: required)'),
+    sponsor: requiredTextSchema.optional().describe('Sponsor or funder'),
     sponsor_country: textSchema.optional().describe('Country of the sponsor'),
-    modality: z.enum(MODALITIES).describe('car_t, car_nk or car_nkt'),
-    cell_source: requiredTextSchema.describe('Where the cells come from, e.g. "peripheral blood of healthy donors", "iPSC"'),
-    target: requiredTextSchema.describe('Antigen targeted, e.g. CD19'),
-    phase: z.enum(PHASES).describe('Trial phase: 1, 1b, 1/2, 2 or 3'),
-    engineering: z.array(requiredTextSchema).default([]).describe('Genetic edits and payloads, one per line'),
-    dosing: z.array(requiredTextSchema).default([]).describe('Lymphodepletion, dose levels and schedule, one per line'),
-    eligibility: eligibilityFactsSchema.default({ histologies: [], notes: [] }).describe('Eligibility facts'),
+    design: designSchema.optional().describe(`Study design: one of single_arm_trial, randomised_trial, non_randomised_controlled_trial, prospective_cohort, retrospective_cohort, case_series, case_control, cross_sectional, registry, or {other, reason}`),
+    phase: phaseSchema.optional().describe('Trial phase: 0, 1, 1a, 1b, 1/2, 1b/2, 2, 2a, 2b, 2/3, 3, 4, observational, not_applicable, or {other, reason}'),
+    characteristics: characteristicValuesSchema,
     status: z.enum(TRIAL_STATUSES).describe('included (pooled), described (in the tables, not pooled) or excluded'),
     status_reason: textSchema.optional().describe('Why the trial is described only or excluded'),
-    subgroups: z.record(idSchema, idSchema).default({}).describe('Subgroup level for each of the review\'s subgroup variables, e.g. {modality: car_t}'),
     cohorts: z.array(cohortSchema).default([]).describe('Groups of patients the reports give numbers for'),
     reports: z.array(reportSchema).min(1).describe('Every report of this study, newest last'),
   })

@@ -379,6 +379,82 @@ export const messages = {
     fix: `add under subgroups: ${variables.map((v, i) => `${v}: <one of ${(levels[i] ?? []).join(', ')}>`).join('; ')}`,
   }),
 
+  unknownCharacteristic: (id: string, allowed: readonly string[], suggestion: string | undefined, file: 'trials' | 'registry'): Text => ({
+    message: `"${id}" is not a characteristic review.yaml declares for ${file === 'trials' ? 'trial files' : 'registry entries'}`,
+    fix:
+      allowed.length > 0
+        ? `${didYouMean(suggestion)}use one of: ${oneOf(allowed)}, or declare it under characteristics in review.yaml${file === 'registry' ? ' with applies_to: [registry]' : ''}`
+        : `declare it under characteristics in review.yaml${file === 'registry' ? ' with applies_to: [registry]' : ''}, or remove it`,
+  }),
+
+  characteristicNotPerCohort: (id: string): Text => ({
+    message: `"${id}" is a characteristic of the whole trial; a cohort cannot give its own value`,
+    fix: `give it under the trial's characteristics, or declare it with per_cohort: true in review.yaml`,
+  }),
+
+  characteristicWrongType: (id: string, type: string, value: unknown, example: string): Text => ({
+    message: `${id} is a ${type} characteristic, but ${show(value)} is not ${type === 'list' ? 'a list of text' : type === 'boolean' ? 'true or false' : type === 'number' ? 'a number' : 'text'}`,
+    fix: `write it as ${example}`,
+  }),
+
+  characteristicUnknownLevel: (id: string, value: unknown, allowed: readonly string[], suggestion: string | undefined): Text => ({
+    message: `${show(value)} is not a level of the characteristic ${id}`,
+    fix: `${didYouMean(suggestion)}use one of the levels review.yaml declares for ${id}: ${oneOf(allowed)}`,
+  }),
+
+  characteristicOutOfRange: (id: string, value: number, min: number | undefined, max: number | undefined, integer: boolean): Text => ({
+    message: `${id} is ${value}, ${integer && !Number.isInteger(value) ? 'not a whole number' : min !== undefined && value < min ? `below the smallest value allowed (${min})` : `above the largest value allowed (${max})`}`,
+    fix: `check the value against the source; review.yaml allows ${integer ? 'whole numbers ' : ''}${min !== undefined && max !== undefined ? `from ${min} to ${max}` : min !== undefined ? `of at least ${min}` : max !== undefined ? `up to ${max}` : 'of any size'}`,
+  }),
+
+  missingCharacteristics: (ids: readonly string[], examples: readonly string[]): Text => ({
+    message: `review.yaml requires ${ids.length === 1 ? 'the characteristic' : 'the characteristics'} ${list(ids.map((i) => `"${i}"`))} for every included or described trial`,
+    fix: `add under characteristics: ${ids.map((id, i) => `${id}: ${examples[i]}`).join('; ')}`,
+  }),
+
+  missingSubgroupCharacteristic: (variable: string, characteristic: string, levels: readonly string[]): Text => ({
+    message: `an included trial needs a value of ${characteristic} (it places the trial in the subgroups of ${variable}), and this one gives none`,
+    fix: `add under characteristics: ${characteristic}: <one of ${levels.join(', ')}>, or give it under each pooled cohort when the characteristic is per_cohort`,
+  }),
+
+  registrationRequired: (): Text => ({
+    message: 'this review requires a registration number for every study (review.yaml: studies.registration: required), and none is given',
+    fix: 'add registrations: [NCT01234567] (or a ChiCTR, EudraCT, jRCT, ACTRN or ISRCTN number)',
+  }),
+
+  duplicateStudyLabel: (label: string, other: string): Text => ({
+    message: `the study label ${show(label)} is also the label of ${other}; readers could not tell the two apart in tables and plots`,
+    fix: 'make each label unique, e.g. "Author 2024a" and "Author 2024b", or add the product or cohort',
+  }),
+
+  outcomeOutsideCohortPopulation: (outcome: string, outcomePopulation: string, cohort: string, cohortPopulation: string): Text => ({
+    message: `${outcome} is pooled in the population ${outcomePopulation}, but cohort ${cohort} represents ${cohortPopulation}, so this number would be pooled nowhere`,
+    fix: `move the number under a cohort of population ${outcomePopulation} (add one under cohorts if needed), or check the outcome id`,
+  }),
+
+  subgroupCharacteristicUnknown: (variable: string, characteristic: string, allowed: readonly string[], suggestion: string | undefined): Text => ({
+    message: `subgroup variable ${variable} refers to "${characteristic}", which is not a category characteristic of trial files`,
+    fix:
+      allowed.length > 0
+        ? `${didYouMean(suggestion)}use one of the category characteristics: ${oneOf(allowed)}`
+        : 'declare a characteristic with type: category and levels under characteristics, and name it here',
+  }),
+
+  subgroupLevelUnknownInclude: (variable: string, level: string, include: string, allowed: readonly string[], suggestion: string | undefined): Text => ({
+    message: `level ${level} of subgroup variable ${variable} includes "${include}", which is not a level of its characteristic`,
+    fix: `${didYouMean(suggestion)}use levels of the characteristic: ${oneOf(allowed)}`,
+  }),
+
+  subgroupLevelTwice: (variable: string, include: string, first: string, second: string): Text => ({
+    message: `the characteristic level "${include}" is included in two levels of subgroup variable ${variable} (${first} and ${second}), so its trials would be pooled twice`,
+    fix: `keep "${include}" in the includes of one level only`,
+  }),
+
+  subgroupLevelLeftOut: (variable: string, levels: readonly string[]): Text => ({
+    message: `subgroup variable ${variable} places no trial with ${list(levels.map((l) => `"${l}"`))}: ${levels.length === 1 ? 'this level of its characteristic is' : 'these levels of its characteristic are'} in none of its levels, so those trials would be pooled overall but silently left out of every subgroup`,
+    fix: `add ${levels.length === 1 ? 'it' : 'them'} to the includes of a level, or add a level for ${levels.length === 1 ? 'it' : 'them'}`,
+  }),
+
   unknownPopulation: (population: string, allowed: readonly string[], suggestion: string | undefined): Text => ({
     message: `"${population}" is not a population of the review`,
     fix: `${didYouMean(suggestion)}use a population id from review.yaml: ${oneOf(allowed)}, or leave population out for a cohort that is only described`,

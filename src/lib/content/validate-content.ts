@@ -24,6 +24,8 @@ import { checkReview } from './rules/check-review.ts';
 import { checkSearchLinks } from './rules/check-search-links.ts';
 import { checkTrialAgainstReview } from './rules/check-trial-against-review.ts';
 import { checkTrialIds } from './rules/check-trial-ids.ts';
+import { checkRegistryCharacteristics, checkTrialCharacteristics } from './rules/check-characteristics.ts';
+import { checkStudyLabels } from './rules/check-study-labels.ts';
 import { checkNotes } from './rules/check-notes.ts';
 import { schemaProblems } from './schema-problems.ts';
 
@@ -76,7 +78,10 @@ export function validateContent(raw: RawContent): ValidatedContent {
     if (review) {
       problems.push(...checkTrialAgainstReview(trial, review.data));
       problems.push(...checkDoubleCounting(trial, review.data));
+      problems.push(...checkTrialCharacteristics(trial, review.data));
     }
   }
+  problems.push(...checkStudyLabels(trials));
+  if (review) for (const entry of registry) problems.push(...checkRegistryCharacteristics(entry, review.data));
   return { problems: sortProblems(problems), review, trials, searches, registry };
 }

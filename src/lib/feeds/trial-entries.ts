@@ -28,7 +28,7 @@ export function trialReportEntries(review: Review, trials: readonly TrialRecord[
     (a, b) =>
       b.report.release - a.report.release ||
       b.report.date.localeCompare(a.report.date, 'en') ||
-      a.trial.product.localeCompare(b.trial.product, 'en') ||
+      a.trial.label.localeCompare(b.trial.label, 'en') ||
       a.report.id.localeCompare(b.report.id, 'en'),
   );
   return rows.map(({ slug, trial, report, release }) => {
@@ -53,7 +53,7 @@ export function trialReportEntries(review: Review, trials: readonly TrialRecord[
     const trialNote = trial.status === 'included' ? '' : ` The trial is ${trial.status === 'excluded' ? 'excluded' : 'described but not pooled'}: ${trial.status_reason ?? ''}`;
     return {
       id: url,
-      title: `${trial.product}: ${REPORT_TYPE_LABELS[report.type].toLowerCase()}, ${monthYear(report.date)} (${REPORT_STATUS_LABELS[report.status].toLowerCase()})`,
+      title: `${trial.label}: ${REPORT_TYPE_LABELS[report.type].toLowerCase()}, ${monthYear(report.date)} (${REPORT_STATUS_LABELS[report.status].toLowerCase()})`,
       updated: release.date,
       link: url,
       summary: [

@@ -1,5 +1,5 @@
 /** Reader-facing labels for the schemas' enumerations. */
-import type { Report, Trial } from '../../schemas/index.ts';
+import type { DESIGNS, Report, Trial } from '../../schemas/index.ts';
 
 export const REPORT_TYPE_LABELS: Record<Report['type'], string> = {
   full_article: 'Full article',
@@ -21,11 +21,28 @@ export const TRIAL_STATUS_LABELS: Record<Trial['status'], string> = {
   excluded: 'Excluded',
 };
 
-export const MODALITY_LABELS: Record<Trial['modality'], string> = {
-  car_t: 'CAR-T',
-  car_nk: 'CAR-NK',
-  car_nkt: 'CAR-NKT',
+export const DESIGN_LABELS: Record<(typeof DESIGNS)[number], string> = {
+  single_arm_trial: 'Single-arm trial',
+  randomised_trial: 'Randomised trial',
+  non_randomised_controlled_trial: 'Non-randomised controlled trial',
+  prospective_cohort: 'Prospective cohort study',
+  retrospective_cohort: 'Retrospective cohort study',
+  case_series: 'Case series',
+  case_control: 'Case-control study',
+  cross_sectional: 'Cross-sectional study',
+  registry: 'Registry study',
 };
+
+/** A design as readers see it; a design outside the list reads as the source words it. */
+export function designText(design: NonNullable<Trial['design']>): string {
+  return typeof design === 'string' ? DESIGN_LABELS[design] : design.other;
+}
+
+/** A phase as readers see it: "1/2", "observational", "not applicable", or the source's words. */
+export function phaseText(phase: NonNullable<Trial['phase']>): string {
+  if (typeof phase !== 'string') return phase.other;
+  return phase === 'not_applicable' ? 'not applicable' : phase;
+}
 
 export const TRANSFORM_LABELS: Record<string, string> = {
   PAS: 'arcsine square-root',

@@ -252,7 +252,7 @@ function toRecord(trial: PrismaTrial, report: Report): PrismaRecord {
   const { outcome, reason } = outcomeAtEntry(trial.data, report);
   return {
     trial: trial.slug,
-    product: trial.data.product,
+    product: trial.data.label,
     registrations: [...trial.data.registrations],
     trialStatus: trial.data.status,
     report: report.id,

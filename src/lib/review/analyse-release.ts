@@ -25,6 +25,7 @@ import type {
   SubgroupAnalysis,
 } from './analyses-types.ts';
 import { outcomeRows, pooledTrialsAsOf, type StudyRow, type TrialRecord } from './evidence-set.ts';
+import { subgroupLevel } from './characteristics.ts';
 import { CUMULATIVE_MAX_STEPS, thinnedSteps } from './cumulative-steps.ts';
 
 export interface AnalyseOptions {
@@ -257,8 +258,18 @@ export function releaseCounts(
   for (const v of review.subgroups) {
     trialsByLevel[v.id] = Object.fromEntries(v.levels.map((l) => [l.id, 0]));
     for (const { trial } of pooled) {
-      const level = trial.data.subgroups[v.id];
-      if (level !== undefined) trialsByLevel[v.id]![level] = (trialsByLevel[v.id]![level] ?? 0) + 1;
+      // A trial counts in every level one of its pooled cohorts is in (cohorts may override the trial's level).
+      const cohorts = trial.data.cohorts.filter((c) => c.population !== undefined);
+      const levels = new Set<string>();
+      if (cohorts.length === 0) {
+        const level = subgroupLevel(v, trial.data);
+        if (level !== undefined) levels.add(level);
+      }
+      for (const c of cohorts) {
+        const level = subgroupLevel(v, trial.data, c);
+        if (level !== undefined) levels.add(level);
+      }
+      for (const level of levels) trialsByLevel[v.id]![level] = (trialsByLevel[v.id]![level] ?? 0) + 1;
     }
   }
   const patients: Record<string, number> = {};
@@ -280,7 +291,7 @@ export function releaseCounts(
         if (n === -Infinity) continue;
         patients[population.id]! += n;
         for (const v of review.subgroups) {
-          const level = cohort.subgroups?.[v.id] ?? trial.data.subgroups[v.id];
+          const level = subgroupLevel(v, trial.data, cohort);
           if (level === undefined) continue;
           const byVar = (patientsByLevel[v.id] ??= {});
           const byLevel = (byVar[level] ??= {});

@@ -6,7 +6,8 @@
  * been superseded by a report that entered later was still the primary one, so every release
  * can be rebuilt exactly as it was published.
  */
-import type { Cohort, OutcomeData, Report, Review, Trial } from '../../schemas/index.ts';
+import type { OutcomeData, Report, Review, Trial } from '../../schemas/index.ts';
+import { subgroupLevels } from './characteristics.ts';
 import { isNotDisclosed } from '../../schemas/index.ts';
 
 /** A trial as the pooling sees it: its file slug and its validated front matter. */
@@ -79,17 +80,9 @@ export function pooledTrialsAsOf(trials: readonly TrialRecord[], release: number
     const report = primaryReportAsOf(trial.data, release);
     if (report) out.push({ trial, report });
   }
-  return out.sort((a, b) => collator.compare(a.trial.data.product, b.trial.data.product) || collator.compare(a.trial.slug, b.trial.slug));
+  return out.sort((a, b) => collator.compare(a.trial.data.label, b.trial.data.label) || collator.compare(a.trial.slug, b.trial.slug));
 }
 
-function levelsOf(review: Review, trial: Trial, cohort: Cohort): Record<string, string> {
-  const levels: Record<string, string> = {};
-  for (const variable of review.subgroups) {
-    const level = cohort.subgroups?.[variable.id] ?? trial.subgroups[variable.id];
-    if (level !== undefined) levels[variable.id] = level;
-  }
-  return levels;
-}
 
 /**
  * The rows of one outcome as of `release`: for each pooled trial, every cohort of its primary
@@ -115,20 +108,20 @@ export function outcomeRows(
       const value = report.data[cohort.id]?.[outcomeId];
       if (value === undefined) continue;
       if (isNotDisclosed(value)) {
-        notDisclosed.push({ trial: trial.slug, product: trial.data.product, report: report.id, cohort: cohort.id });
+        notDisclosed.push({ trial: trial.slug, product: trial.data.label, report: report.id, cohort: cohort.id });
         continue;
       }
       const data = value as OutcomeData;
       const row: StudyRow = {
         trial: trial.slug,
-        product: trial.data.product,
+        product: trial.data.label,
         report: report.id,
         cohort: cohort.id,
-        label: trial.data.product,
+        label: trial.data.label,
         events: data.events,
         n: data.n,
         source: data.source,
-        levels: levelsOf(review, trial.data, cohort),
+        levels: subgroupLevels(review, trial.data, cohort),
         reportDate: report.date,
         reportRelease: report.release,
       };
@@ -139,7 +132,7 @@ export function outcomeRows(
       for (let i = first; i < rows.length; i++) {
         const row = rows[i]!;
         const cohort = trial.data.cohorts.find((c) => c.id === row.cohort);
-        row.label = `${trial.data.product}: ${cohort?.label ?? row.cohort}`;
+        row.label = `${trial.data.label}: ${cohort?.label ?? row.cohort}`;
       }
     }
   }

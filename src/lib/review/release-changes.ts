@@ -221,7 +221,7 @@ function compareOutcome(before: EvidenceState | null, after: EvidenceState, outc
     const trial = trialOf(after, slug) ?? trialOf(before, slug);
     causes.push({
       trial: slug,
-      product: trial?.product ?? slug,
+      product: trial?.label ?? slug,
       change,
       report_before: rb[0]?.report ?? null,
       report_after: ra[0]?.report ?? null,
@@ -316,7 +316,7 @@ function trialEvents(before: EvidenceState | null, after: EvidenceState, slug: s
   const fileB = onFile(tb, relB);
   const fileA = onFile(ta, relA);
   if (fileB.length === 0 && fileA.length === 0) return [];
-  const product = ta?.product ?? tb?.product ?? slug;
+  const product = ta?.label ?? tb?.label ?? slug;
   const primB = pooledReport(tb, relB);
   const primA = pooledReport(ta, relA);
   const numbers = () => numbersOf(before, after, slug);

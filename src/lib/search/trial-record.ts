@@ -2,12 +2,14 @@
  * A trial's entry in the search index, made from its validated file rather than from its built
  * page: the index of a large review's trials can then be written while the pages render (see
  * scripts/lib/search-index.ts). It holds what readers search a trial by (names, registrations,
- * sponsor, target, cell source, engineering, dosing, eligibility, every report's citation, the
- * reasons given, the curator's notes); the numbers stay out, as they do on the page's index.
+ * sponsor, design and phase, the characteristics the review shows in search, the cohorts, every
+ * report's citation, the reasons given, the curator's notes); the numbers stay out, as they do on
+ * the page's index.
  * Pure: no Node built-ins.
  */
-import type { Trial } from '../../schemas/index.ts';
-import { MODALITY_LABELS, TRIAL_STATUS_LABELS } from '../format/labels.ts';
+import type { Review, Trial } from '../../schemas/index.ts';
+import { designText, phaseText, TRIAL_STATUS_LABELS } from '../format/labels.ts';
+import { shownIn, valueItems } from '../review/characteristics.ts';
 
 export interface TrialSearchRecord {
   /** The trial page's address below the site root, e.g. /trials/cema-cel/ */
@@ -29,24 +31,23 @@ export function markdownText(markdown: string): string {
 }
 
 /** The search entry of the trial in `content/trials/<slug>.md`. */
-export function trialSearchRecord(slug: string, trial: Trial, notes: string): TrialSearchRecord {
-  const e = trial.eligibility;
+export function trialSearchRecord(slug: string, trial: Trial, notes: string, review: Pick<Review, 'characteristics'>): TrialSearchRecord {
   const lines = [
-    trial.product,
+    trial.label,
     TRIAL_STATUS_LABELS[trial.status],
     trial.status_reason,
     trial.aliases.length > 0 ? `Also known as ${trial.aliases.join(', ')}` : undefined,
-    `Registration ${trial.registrations.join(', ')}`,
-    `Sponsor ${trial.sponsor}${trial.sponsor_country ? ` (${trial.sponsor_country})` : ''}`,
-    `${MODALITY_LABELS[trial.modality]}, target ${trial.target}, phase ${trial.phase}`,
-    `Cell source ${trial.cell_source}`,
-    e.histologies.length > 0 ? `Histologies ${e.histologies.join(', ')}` : undefined,
-    ...e.notes,
-    ...trial.engineering,
-    ...trial.dosing,
+    trial.registrations.length > 0 ? `Registration ${trial.registrations.join(', ')}` : undefined,
+    trial.sponsor ? `Sponsor ${trial.sponsor}${trial.sponsor_country ? ` (${trial.sponsor_country})` : ''}` : undefined,
+    trial.design ? `Design ${designText(trial.design)}` : undefined,
+    trial.phase ? `Phase ${phaseText(trial.phase)}` : undefined,
+    ...shownIn(review, 'search').flatMap((c) => {
+      const items = [trial.characteristics[c.id], ...trial.cohorts.map((x) => x.characteristics?.[c.id])].flatMap((v) => valueItems(c, v));
+      return items.length === 0 ? [] : c.type === 'list' ? items : [`${c.label} ${[...new Set(items)].join(', ')}`];
+    }),
     ...trial.cohorts.map((c) => c.label),
     ...trial.reports.flatMap((r) => [r.citation, r.reason]),
     markdownText(notes),
   ];
-  return { url: `/trials/${slug}/`, content: lines.filter((l): l is string => Boolean(l && l.trim())).join('\n'), title: trial.product };
+  return { url: `/trials/${slug}/`, content: lines.filter((l): l is string => Boolean(l && l.trim())).join('\n'), title: trial.label };
 }

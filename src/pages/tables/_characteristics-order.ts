@@ -9,7 +9,7 @@ import type { Review, Trial } from '../../schemas/index.ts';
 const collator = new Intl.Collator('en');
 
 export function characteristicsOrder<T extends { data: Trial }>(review: Review, trials: readonly T[]) {
-  const all = [...trials].sort((a, b) => collator.compare(a.data.product, b.data.product));
+  const all = [...trials].sort((a, b) => collator.compare(a.data.label, b.data.label));
   const shown = all.filter((t) => t.data.status !== 'excluded');
   const excluded = all.filter((t) => t.data.status === 'excluded');
   const variable = review.subgroups[0];

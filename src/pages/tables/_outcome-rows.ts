@@ -54,7 +54,7 @@ export function outcomeTableRows(review: Review, trials: readonly TrialRecord[],
       rows.push({
         key: `${trial.slug}-${used.map((c) => c.id).join('-')}`,
         slug: trial.slug,
-        product: trial.data.product,
+        product: trial.data.label,
         modality: trial.data.modality,
         cohorts: used.map((c) => c.label).join('; '),
         report,
@@ -69,7 +69,7 @@ export function outcomeTableRows(review: Review, trials: readonly TrialRecord[],
   const pooledRows = pooledTrialsAsOf(trials, release).flatMap(({ trial, report }) => rowsOf(trial, report));
   const describedRows = trials
     .filter((t) => t.data.status === 'described')
-    .sort((a, b) => collator.compare(a.data.product, b.data.product))
+    .sort((a, b) => collator.compare(a.data.label, b.data.label))
     .flatMap((t) => {
       const report = primaryReportAsOf(t.data, release);
       return report ? rowsOf(t, report) : [];

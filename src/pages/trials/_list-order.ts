@@ -13,7 +13,7 @@ let cached: Promise<TrialEntry[]> | undefined;
 
 async function load(): Promise<TrialEntry[]> {
   return (await trialEntries()).sort(
-    (a, b) => STATUS_ORDER[a.data.status] - STATUS_ORDER[b.data.status] || collator.compare(a.data.product, b.data.product),
+    (a, b) => STATUS_ORDER[a.data.status] - STATUS_ORDER[b.data.status] || collator.compare(a.data.label, b.data.label),
   );
 }
 

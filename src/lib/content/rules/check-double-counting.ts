@@ -7,6 +7,7 @@ import { isNotDisclosed, type Review, type Trial } from '../../../schemas/index.
 import { at, type ValidFile } from '../content-files.ts';
 import { messages } from '../messages.ts';
 import type { Problem } from '../problems.ts';
+import { subgroupLevels } from '../../review/characteristics.ts';
 
 export function checkDoubleCounting({ source, data }: ValidFile<Trial>, review: Review): Problem[] {
   const problems: Problem[] = [];
@@ -14,7 +15,7 @@ export function checkDoubleCounting({ source, data }: ValidFile<Trial>, review: 
     const fed = Object.entries(report.data).flatMap(([cohortId, values]) => {
       const cohort = data.cohorts.find((c) => c.id === cohortId);
       if (!cohort?.population) return [];
-      const levels = { ...data.subgroups, ...cohort.subgroups };
+      const levels = subgroupLevels(review, data, cohort);
       const outcomes = Object.entries(values)
         .filter(([outcome, value]) => !isNotDisclosed(value) && review.outcomes.find((o) => o.id === outcome)?.population === cohort.population)
         .map(([outcome]) => outcome);

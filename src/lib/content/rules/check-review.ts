@@ -22,8 +22,41 @@ export function checkReview(review: ValidFile<Review>): Problem[] {
   };
   unique('populations', data.populations, ['populations']);
   unique('outcomes', data.outcomes, ['outcomes']);
+  unique('characteristics', data.characteristics, ['characteristics']);
+  data.characteristics.forEach((c, i) => unique(`levels of ${c.id}`, c.levels ?? [], ['characteristics', i, 'levels']));
   unique('subgroup variables', data.subgroups, ['subgroups']);
-  data.subgroups.forEach((variable, i) => unique(`levels of ${variable.id}`, variable.levels, ['subgroups', i, 'levels']));
+
+  // Each subgroup variable groups trials by a category characteristic of the trial files; every
+  // level of the characteristic falls in exactly one subgroup level.
+  const categories = data.characteristics.filter((c) => c.type === 'category' && c.applies_to.includes('trials'));
+  const categoryIds = categories.map((c) => c.id);
+  data.subgroups.forEach((variable, i) => {
+    const c = categories.find((x) => x.id === variable.characteristic);
+    if (!c) {
+      problems.push(at(source, ['subgroups', i, 'characteristic'], messages.subgroupCharacteristicUnknown(variable.id, variable.characteristic, categoryIds, closest(variable.characteristic, categoryIds))));
+      return;
+    }
+    // Levels the curator wrote (variable.levels is filled in from the characteristic otherwise).
+    const rawLevels = writtenLevels(source.value, i);
+    const written = rawLevels !== undefined;
+    if (written) unique(`levels of ${variable.id}`, variable.levels, ['subgroups', i, 'levels']);
+    const allowed = (c.levels ?? []).map((l) => l.id);
+    const placedIn = new Map<string, string>();
+    variable.levels.forEach((level, j) => {
+      level.includes.forEach((include, k) => {
+        if (!allowed.includes(include)) {
+          const path: FieldPath = written && rawLevels[j]?.includes !== undefined ? ['subgroups', i, 'levels', j, 'includes', k] : ['subgroups', i, 'levels', j, 'id'];
+          problems.push(at(source, path, messages.subgroupLevelUnknownInclude(variable.id, level.id, include, allowed, closest(include, allowed))));
+          return;
+        }
+        const first = placedIn.get(include);
+        if (first !== undefined) problems.push(at(source, ['subgroups', i, 'levels', j], messages.subgroupLevelTwice(variable.id, include, first, level.id)));
+        else placedIn.set(include, level.id);
+      });
+    });
+    const left = allowed.filter((l) => !placedIn.has(l));
+    if (left.length > 0) problems.push(at(source, ['subgroups', i, written ? 'levels' : 'characteristic'], messages.subgroupLevelLeftOut(variable.id, left)));
+  });
 
   const populations = data.populations.map((p) => p.id);
   data.outcomes.forEach((outcome, i) => {
@@ -34,4 +67,12 @@ export function checkReview(review: ValidFile<Review>): Problem[] {
     }
   });
   return problems;
+}
+
+/** The levels of subgroup variable i as written in review.yaml, or undefined when left to the characteristic. */
+function writtenLevels(raw: unknown, i: number): { includes?: unknown }[] | undefined {
+  const subgroups = (raw as { subgroups?: unknown } | undefined)?.subgroups;
+  if (!Array.isArray(subgroups)) return undefined;
+  const levels = (subgroups[i] as { levels?: unknown } | undefined)?.levels;
+  return Array.isArray(levels) ? (levels as { includes?: unknown }[]) : undefined;
 }

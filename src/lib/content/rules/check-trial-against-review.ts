@@ -1,58 +1,57 @@
 /**
- * A trial against the protocol: its outcome ids, populations, subgroup variables and levels,
- * and report releases must be those of review.yaml; a report cannot be dated after the
- * cut-off of the release it enters; an included trial has a level for every subgroup.
+ * A trial against the protocol: its outcome ids, populations and report releases must be those
+ * of review.yaml; every number sits under a cohort of its outcome's population (otherwise it
+ * would be pooled nowhere); a report cannot be dated after the cut-off of the release it
+ * enters; an included trial gives the characteristic behind every subgroup variable; a
+ * registration is given when the review requires one.
  */
 import type { Review, Trial } from '../../../schemas/index.ts';
 import { at, type ValidFile } from '../content-files.ts';
 import { messages } from '../messages.ts';
-import type { FieldPath, Problem } from '../problems.ts';
+import type { Problem } from '../problems.ts';
 import { closest } from '../suggest.ts';
+import { subgroupLevel, valueOf } from '../../review/characteristics.ts';
 
 export function checkTrialAgainstReview({ source, data }: ValidFile<Trial>, review: Review): Problem[] {
   const problems: Problem[] = [];
   const outcomeIds = review.outcomes.map((o) => o.id);
   const populationIds = review.populations.map((p) => p.id);
-  const variableIds = review.subgroups.map((v) => v.id);
 
-  const checkLevels = (levels: Record<string, string>, path: FieldPath) => {
-    for (const [variable, level] of Object.entries(levels)) {
-      const known = review.subgroups.find((v) => v.id === variable);
-      if (!known) {
-        problems.push(at(source, [...path, variable], messages.unknownSubgroupVariable(variable, variableIds, closest(variable, variableIds))));
-        continue;
-      }
-      const levelIds = known.levels.map((l) => l.id);
-      if (!levelIds.includes(level)) {
-        problems.push(at(source, [...path, variable], messages.unknownSubgroupLevel(variable, level, levelIds, closest(level, levelIds))));
-      }
-    }
-  };
-
-  checkLevels(data.subgroups, ['subgroups']);
+  if (review.studies.registration === 'required' && data.registrations.length === 0) {
+    problems.push(at(source, ['registrations'], messages.registrationRequired()));
+  }
   if (data.status === 'included') {
-    // A variable may be left to the cohorts when every pooled cohort gives its own level.
+    // Every pooled row needs a subgroup level: from the trial, or from each cohort that feeds an analysis.
     const pooled = data.cohorts.filter((c) => c.population !== undefined);
-    const missing = review.subgroups.filter(
-      (v) => data.subgroups[v.id] === undefined && !(pooled.length > 0 && pooled.every((c) => c.subgroups?.[v.id] !== undefined)),
-    );
-    if (missing.length > 0) {
-      problems.push(at(source, ['subgroups'], messages.missingSubgroupLevel(missing.map((v) => v.id), missing.map((v) => v.levels.map((l) => l.id)))));
+    for (const variable of review.subgroups) {
+      const placed = pooled.length > 0 ? pooled.every((c) => subgroupLevel(variable, data, c) !== undefined) : subgroupLevel(variable, data) !== undefined;
+      const given = pooled.length > 0 ? pooled.every((c) => valueOf(data, variable.characteristic, c) !== undefined) : valueOf(data, variable.characteristic) !== undefined;
+      // A value that is given but falls in no level is reported against review.yaml (subgroupLevelLeftOut).
+      if (!placed && !given) {
+        problems.push(at(source, ['characteristics'], messages.missingSubgroupCharacteristic(variable.id, variable.characteristic, variable.levels.flatMap((l) => l.includes))));
+      }
     }
   }
   data.cohorts.forEach((cohort, i) => {
     if (cohort.population !== undefined && !populationIds.includes(cohort.population)) {
       problems.push(at(source, ['cohorts', i, 'population'], messages.unknownPopulation(cohort.population, populationIds, closest(cohort.population, populationIds))));
     }
-    if (cohort.subgroups) checkLevels(cohort.subgroups, ['cohorts', i, 'subgroups']);
   });
 
   const releaseNumbers = review.releases.map((r) => r.number);
   data.reports.forEach((report, i) => {
     for (const [cohort, values] of Object.entries(report.data)) {
       for (const outcome of Object.keys(values)) {
-        if (!outcomeIds.includes(outcome)) {
+        const known = review.outcomes.find((o) => o.id === outcome);
+        if (!known) {
           problems.push(at(source, ['reports', i, 'data', cohort, outcome], messages.unknownOutcome(outcome, outcomeIds, closest(outcome, outcomeIds))));
+          continue;
+        }
+        // A number under a cohort of another population would be pooled nowhere. (A cohort of no
+        // population is only described: its numbers are listed, not pooled, by design.)
+        const c = data.cohorts.find((x) => x.id === cohort);
+        if (c?.population !== undefined && c.population !== known.population && populationIds.includes(c.population)) {
+          problems.push(at(source, ['reports', i, 'data', cohort, outcome], messages.outcomeOutsideCohortPopulation(outcome, known.population, cohort, c.population)));
         }
       }
     }
