@@ -79,7 +79,7 @@ export const characteristicSchema = z
     if (c.min !== undefined && c.max !== undefined && c.min > c.max)
       ctx.addIssue({ code: 'custom', path: ['max'], message: `max (${c.max}) is smaller than min (${c.min})` });
     if (c.show.includes('filter') && (c.type === 'text' || c.type === 'number'))
-      ctx.addIssue({ code: 'custom', path: ['show'], message: `a ${c.type} characteristic cannot be a filter (only category, list and boolean ones); remove filter from show` });
+      ctx.addIssue({ code: 'custom', path: ['show', c.show.indexOf('filter')], message: `a ${c.type} characteristic cannot be a filter (only category, list and boolean ones); remove filter from show` });
   });
 
 /**

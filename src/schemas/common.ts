@@ -125,9 +125,13 @@ export const partialDateSchema = z.preprocess(
 export const PHASES = ['0', '1', '1a', '1b', '1/2', '1b/2', '2', '2a', '2b', '2/3', '3', '4', 'observational', 'not_applicable'] as const;
 
 export const phaseSchema = z.union([
-  z.enum(PHASES, {
-    message: `use one of ${PHASES.join(', ')}; for anything else write {other: "…", reason: "why none of these fits"}`,
-  }),
+  // A whole-number phase may be written without quotes (phase: 2).
+  z.preprocess(
+    (value) => (typeof value === 'number' && Number.isInteger(value) && (PHASES as readonly string[]).includes(String(value)) ? String(value) : value),
+    z.enum(PHASES, {
+      message: `use one of ${PHASES.join(', ')}; for anything else write {other: "…", reason: "why none of these fits"}`,
+    }),
+  ),
   z
     .object({
       other: requiredTextSchema.describe('The phase as the source words it'),

@@ -122,8 +122,8 @@ describe('npm run check on broken content', () => {
 
   test('names a missing required field and what goes there', () => {
     expect(checkCase('missing-required-field')).toMatchInlineSnapshot(`
-      "content/trials/alpha-cel.md:2  sponsor  the required field "sponsor" is missing
-        fix: add "sponsor:" — Sponsor
+      "content/trials/alpha-cel.md:2  label  the required field "label" is missing
+        fix: add "label:" — Study label shown in tables and plots, unique in the review: "Author 2024" or a short name, e.g. "Cema-cel (ALLO-501/501A)"
 
       1 problem in 1 file"
     `);
@@ -132,7 +132,7 @@ describe('npm run check on broken content', () => {
   test('reports a misspelt field once, suggesting the right name', () => {
     expect(checkCase('unknown-field')).toMatchInlineSnapshot(`
       "content/trials/alpha-cel.md:4  sponser  "sponser" is not a field here
-        fix: did you mean "sponsor"? the fields allowed here are: product, aliases, registrations, sponsor, sponsor_country, modality, cell_source, target, phase, engineering, dosing, eligibility, status, status_reason, subgroups, cohorts, reports
+        fix: did you mean "sponsor"? the fields allowed here are: label, aliases, registrations, sponsor, sponsor_country, design, phase, characteristics, status, status_reason, cohorts, reports
 
       1 problem in 1 file"
     `);
@@ -147,10 +147,10 @@ describe('npm run check on broken content', () => {
     `);
   });
 
-  test('asks for quotes around a phase written as a number', () => {
+  test('asks for quotes around a study label written as a number', () => {
     expect(checkCase('number-where-text-expected')).toMatchInlineSnapshot(`
-      "content/trials/beta-nk.md:10  phase  phase is the number 2, but the allowed values are text
-        fix: put it in double quotes: phase: "2"
+      "content/trials/beta-nk.md:2  label  label should be text, but it is a number (2024)
+        fix: put it in double quotes: label: "2024"
 
       1 problem in 1 file"
     `);
@@ -158,8 +158,8 @@ describe('npm run check on broken content', () => {
 
   test('lists the allowed values and suggests the closest', () => {
     expect(checkCase('wrong-enum-value')).toMatchInlineSnapshot(`
-      "content/trials/alpha-cel.md:5  modality  "CAR-T" is not an allowed value for modality
-        fix: did you mean "car_t"? use one of: car_t, car_nk, car_nkt
+      "content/trials/alpha-cel.md:6  characteristics.cell_type  "CAR-T" is not a level of the characteristic cell_type
+        fix: did you mean "car_t"? use one of the levels review.yaml declares for cell_type: car_t, car_nk, car_nkt
 
       1 problem in 1 file"
     `);
@@ -194,7 +194,7 @@ describe('npm run check on broken content', () => {
 
   test('refuses n = 0 and says to write nd instead', () => {
     expect(checkCase('n-zero')).toMatchInlineSnapshot(`
-      "content/trials/beta-nk.md:34  reports.0.data.all.borr.n  n (0) is less than 1
+      "content/trials/beta-nk.md:32  reports.0.data.all.borr.n  n (0) is less than 1
         fix: n must be at least 1 (leave the outcome out, or write nd, when nobody was evaluated)
 
       1 problem in 1 file"
@@ -203,7 +203,7 @@ describe('npm run check on broken content', () => {
 
   test('refuses a date that is not on the calendar', () => {
     expect(checkCase('bad-date')).toMatchInlineSnapshot(`
-      "content/trials/beta-nk.md:29  reports.0.date  date "2024-02-30" is not accepted
+      "content/trials/beta-nk.md:27  reports.0.date  date "2024-02-30" is not accepted
         fix: this is not a real calendar date; check the day and month
 
       1 problem in 1 file"
@@ -221,7 +221,7 @@ describe('npm run check on broken content', () => {
 
   test('refuses a javascript: link', () => {
     expect(checkCase('javascript-url')).toMatchInlineSnapshot(`
-      "content/trials/beta-nk.md:27  reports.0.url  url "javascript:alert(document.cookie)" is not accepted
+      "content/trials/beta-nk.md:25  reports.0.url  url "javascript:alert(document.cookie)" is not accepted
         fix: write a full web address starting with https:// (other kinds of link are not allowed)
 
       1 problem in 1 file"
@@ -302,7 +302,7 @@ describe('npm run check on broken content', () => {
 
   test('reports an outcome id that review.yaml does not define', () => {
     expect(checkCase('unknown-outcome-id')).toMatchInlineSnapshot(`
-      "content/trials/beta-nk.md:34  reports.0.data.all.bor  "bor" is not an outcome of the review
+      "content/trials/beta-nk.md:32  reports.0.data.all.bor  "bor" is not an outcome of the review
         fix: did you mean "borr"? use an outcome id from review.yaml: borr, bcrr, crs_g3
 
       1 problem in 1 file"
@@ -311,8 +311,8 @@ describe('npm run check on broken content', () => {
 
   test('reports a subgroup level that review.yaml does not define', () => {
     expect(checkCase('unknown-subgroup-level')).toMatchInlineSnapshot(`
-      "content/trials/beta-nk.md:16  subgroups.modality  "car-nk" is not a level of the subgroup variable modality
-        fix: did you mean "car_nk"? use one of the levels review.yaml defines for modality: car_t, car_nk
+      "content/trials/beta-nk.md:8  characteristics.cell_type  "car-nk" is not a level of the characteristic cell_type
+        fix: did you mean "car_nk"? use one of the levels review.yaml declares for cell_type: car_t, car_nk, car_nkt
 
       1 problem in 1 file"
     `);
@@ -320,8 +320,8 @@ describe('npm run check on broken content', () => {
 
   test('asks an included trial for a level of every subgroup variable', () => {
     expect(checkCase('missing-subgroup-level')).toMatchInlineSnapshot(`
-      "content/trials/alpha-cel.md:2  subgroups  an included trial needs a level for every subgroup variable; "modality" is missing
-        fix: add under subgroups: modality: <one of car_t, car_nk>
+      "content/trials/alpha-cel.md:5  characteristics  review.yaml requires the characteristic "cell_type" for every included or described trial
+        fix: add under characteristics: cell_type: <one of car_t, car_nk, car_nkt>
 
       1 problem in 1 file"
     `);
@@ -329,7 +329,7 @@ describe('npm run check on broken content', () => {
 
   test('reports numbers under a cohort the trial does not define', () => {
     expect(checkCase('unknown-cohort-data')).toMatchInlineSnapshot(`
-      "content/trials/beta-nk.md:36  reports.0.data.infused  the numbers are under cohort "infused", which this trial does not define
+      "content/trials/beta-nk.md:34  reports.0.data.infused  the numbers are under cohort "infused", which this trial does not define
         fix: use a cohort id from the trial's cohorts (all, all-infused), or add the cohort under cohorts
 
       1 problem in 1 file"
@@ -338,7 +338,7 @@ describe('npm run check on broken content', () => {
 
   test('reports a cohort population that review.yaml does not define', () => {
     expect(checkCase('unknown-population')).toMatchInlineSnapshot(`
-      "content/trials/beta-nk.md:23  cohorts.1.population  "safty" is not a population of the review
+      "content/trials/beta-nk.md:21  cohorts.1.population  "safty" is not a population of the review
         fix: did you mean "safety"? use a population id from review.yaml: efficacy, safety, or leave population out for a cohort that is only described
 
       1 problem in 1 file"
@@ -356,7 +356,7 @@ describe('npm run check on broken content', () => {
 
   test('reports a report dated after the cut-off of its release and names the release it fits', () => {
     expect(checkCase('report-date-after-cutoff')).toMatchInlineSnapshot(`
-      "content/trials/beta-nk.md:29  reports.0.date  the report is dated 2025-02-07, after the cut-off of release 1 (2025-01-12)
+      "content/trials/beta-nk.md:27  reports.0.date  the report is dated 2025-02-07, after the cut-off of release 1 (2025-01-12)
         fix: check the date; if it is right, the report enters in release 2 (the first whose cut-off is not before 2025-02-07): write release: 2
 
       1 problem in 1 file"
@@ -365,7 +365,7 @@ describe('npm run check on broken content', () => {
 
   test('reports a report release that review.yaml does not define', () => {
     expect(checkCase('unknown-report-release')).toMatchInlineSnapshot(`
-      "content/trials/beta-nk.md:30  reports.0.release  release 3 is not in review.yaml
+      "content/trials/beta-nk.md:28  reports.0.release  release 3 is not in review.yaml
         fix: use one of the releases in review.yaml (1, 2), or add release 3 there
 
       1 problem in 1 file"
@@ -374,7 +374,7 @@ describe('npm run check on broken content', () => {
 
   test('reports a release whose search file does not exist', () => {
     expect(checkCase('release-without-search')).toMatchInlineSnapshot(`
-      "content/review.yaml:57  releases.2.search  release 3 names the search "release-3", but there is no file searches/release-3.yaml
+      "content/review.yaml:172  releases.2.search  release 3 names the search "release-3", but there is no file searches/release-3.yaml
         fix: add searches/release-3.yaml with the PRISMA counts of that search, or name an existing search (release-1, release-2)
 
       1 problem in 1 file"
@@ -383,17 +383,17 @@ describe('npm run check on broken content', () => {
 
   test('reports releases out of order, and what depends on them', () => {
     expect(checkCase('releases-out-of-order')).toMatchInlineSnapshot(`
-      "content/review.yaml:50  releases.1.number  release 3 is in position 2 of the list; releases are numbered 1, 2, 3, … in order
+      "content/review.yaml:165  releases.1.number  release 3 is in position 2 of the list; releases are numbered 1, 2, 3, … in order
         fix: number this release 2, or put the releases in order
-      content/review.yaml:51  releases.1.date  release 3 is dated 2025-05-01, not after release 1 (2025-06-01)
+      content/review.yaml:166  releases.1.date  release 3 is dated 2025-05-01, not after release 1 (2025-06-01)
         fix: each release is published after the one before it: check both dates
-      content/review.yaml:52  releases.1.cutoff  release 3 has its cut-off (2025-07-30) after its publication date (2025-05-01)
+      content/review.yaml:167  releases.1.cutoff  release 3 has its cut-off (2025-07-30) after its publication date (2025-05-01)
         fix: the search cut-off comes before the release is published: check both dates
       content/searches/release-2.yaml:1  release  the search belongs to release 2, which is not in review.yaml
         fix: use one of the releases in review.yaml (1, 3), or add release 2 there with search: <this file's name>
       content/trials/alpha-cel.md:39  reports.1.release  release 2 is not in review.yaml
         fix: use one of the releases in review.yaml (1, 3), or add release 2 there
-      content/trials/gamma-cel.md:20  reports.0.release  release 2 is not in review.yaml
+      content/trials/gamma-cel.md:21  reports.0.release  release 2 is not in review.yaml
         fix: use one of the releases in review.yaml (1, 3), or add release 2 there
 
       6 problems in 4 files"
@@ -433,7 +433,7 @@ describe('npm run check on broken content', () => {
 
   test('reports a registry entry naming a trial file that does not exist', () => {
     expect(checkCase('registry-unknown-trial')).toMatchInlineSnapshot(`
-      "content/registry/nct00000001.yaml:10  trial  there is no trial file trials/alpha_cel.md
+      "content/registry/nct00000001.yaml:11  trial  there is no trial file trials/alpha_cel.md
         fix: did you mean "alpha-cel"? write the file name of the trial (without .md), or leave trial out until the trial has a file
 
       1 problem in 1 file"
@@ -460,8 +460,8 @@ describe('npm run check on broken content', () => {
 
   test('reports a cohort subgroup variable that review.yaml does not define', () => {
     expect(checkCase('cohort-unknown-subgroup-variable')).toMatchInlineSnapshot(`
-      "content/trials/beta-nk.md:21  cohorts.0.subgroups.cell_type  "cell_type" is not a subgroup variable of the review
-        fix: use a subgroup id from review.yaml: modality
+      "content/trials/beta-nk.md:19  cohorts.0.characteristics.cell_typ  "cell_typ" is not a characteristic review.yaml declares for trial files
+        fix: did you mean "cell_type"? use one of: cell_type, or declare it under characteristics in review.yaml
 
       1 problem in 1 file"
     `);
@@ -471,7 +471,7 @@ describe('npm run check on broken content', () => {
 describe('npm run check on odd Unicode', () => {
   test('refuses a zero-width space in a text field and shows where it is', () => {
     expect(checkCase('zero-width-space-in-text')).toMatchInlineSnapshot(`
-      "content/trials/alpha-cel.md:2  product  product "Alpha[U+200B zero-width space]-cel" is not accepted
+      "content/trials/alpha-cel.md:2  label  label "Alpha[U+200B zero-width space]-cel" is not accepted
         fix: remove the invisible control or text-direction characters from this text (retype it)
 
       1 problem in 1 file"
@@ -480,7 +480,7 @@ describe('npm run check on odd Unicode', () => {
 
   test('refuses text-direction overrides in a text field (the "Trojan Source" characters)', () => {
     expect(checkCase('bidi-override-in-text')).toMatchInlineSnapshot(`
-      "content/trials/beta-nk.md:26  reports.0.citation  citation "Beta B, et al. [U+202E right-to-left override]slleC KN-RAC doolb-droC[U+202C pop directional formatting]. Blood 2024;144(Su…" is not accepted
+      "content/trials/beta-nk.md:24  reports.0.citation  citation "Beta B, et al. [U+202E right-to-left override]slleC KN-RAC doolb-droC[U+202C pop directional formatting]. Blood 2024;144(Su…" is not accepted
         fix: remove the invisible control or text-direction characters from this text (retype it)
 
       1 problem in 1 file"
@@ -489,7 +489,7 @@ describe('npm run check on odd Unicode', () => {
 
   test("refuses a text-direction override in a trial's notes", () => {
     expect(checkCase('bidi-override-in-notes')).toMatchInlineSnapshot(`
-      "content/trials/beta-nk.md:40  notes  the notes contain an invisible character (U+202E right-to-left override) that can change how the text reads
+      "content/trials/beta-nk.md:38  notes  the notes contain an invisible character (U+202E right-to-left override) that can change how the text reads
         fix: retype the line: pasted text often carries such characters
 
       1 problem in 1 file"
@@ -507,7 +507,7 @@ describe('npm run check on odd Unicode', () => {
 
   test('refuses a Unicode line separator in a one-line field', () => {
     expect(checkCase('line-separator-in-text')).toMatchInlineSnapshot(`
-      "content/trials/beta-nk.md:22  cohorts.1.label  label "All infused[U+2028 line separator]patients" is not accepted
+      "content/trials/beta-nk.md:20  cohorts.1.label  label "All infused[U+2028 line separator]patients" is not accepted
         fix: remove the invisible control or text-direction characters from this text (retype it)
 
       1 problem in 1 file"
@@ -516,7 +516,7 @@ describe('npm run check on odd Unicode', () => {
 
   test('refuses a soft hyphen (invisible, and it breaks search)', () => {
     expect(checkCase('soft-hyphen-in-text')).toMatchInlineSnapshot(`
-      "content/registry/nct00000001.yaml:6  sponsor  sponsor "Alpha Thera[U+00AD soft hyphen]peutics" is not accepted
+      "content/registry/nct00000001.yaml:7  sponsor  sponsor "Alpha Thera[U+00AD soft hyphen]peutics" is not accepted
         fix: remove the invisible control or text-direction characters from this text (retype it)
 
       1 problem in 1 file"
@@ -546,7 +546,7 @@ describe('npm run check on odd Unicode', () => {
   test('names the foreign letter in a field name that looks right but is not', () => {
     expect(checkCase('lookalike-field-name')).toMatchInlineSnapshot(`
       "content/trials/alpha-cel.md:4  spоnsor  "spоnsor" is not a field here; it contains о (U+043E), which is not a plain letter (a-z, 0-9, - and _)
-        fix: did you mean "sponsor"? the fields allowed here are: product, aliases, registrations, sponsor, sponsor_country, modality, cell_source, target, phase, engineering, dosing, eligibility, status, status_reason, subgroups, cohorts, reports
+        fix: did you mean "sponsor"? the fields allowed here are: label, aliases, registrations, sponsor, sponsor_country, design, phase, characteristics, status, status_reason, cohorts, reports
 
       1 problem in 1 file"
     `);
@@ -583,7 +583,7 @@ describe('npm run check on markup and links', () => {
 
   test('refuses a script tag in a registry file', () => {
     expect(checkCase('script-in-registry-text')).toMatchInlineSnapshot(`
-      "content/registry/nct00000001.yaml:2  product  product "Alpha-cel <script src=https://example.org/x.js></script>" is not accepted
+      "content/registry/nct00000001.yaml:2  label  label "Alpha-cel <script src=https://example.org/x.js></script>" is not accepted
         fix: text fields are plain text: remove the HTML tag (write "less than" or use ≤ instead of <)
 
       1 problem in 1 file"
@@ -601,7 +601,7 @@ describe('npm run check on markup and links', () => {
 
   test('refuses "javascript:" in a text field', () => {
     expect(checkCase('javascript-in-text')).toMatchInlineSnapshot(`
-      "content/review.yaml:50  releases.0.summary  summary "Search again at javascript:alert(document.domain)" is not accepted
+      "content/review.yaml:165  releases.0.summary  summary "Search again at javascript:alert(document.domain)" is not accepted
         fix: remove "javascript:" from this text
 
       1 problem in 1 file"
@@ -610,7 +610,7 @@ describe('npm run check on markup and links', () => {
 
   test('refuses a data: URL', () => {
     expect(checkCase('data-url')).toMatchInlineSnapshot(`
-      "content/trials/beta-nk.md:27  reports.0.url  url "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==" is not accepted
+      "content/trials/beta-nk.md:25  reports.0.url  url "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==" is not accepted
         fix: write a full web address starting with https:// (other kinds of link are not allowed)
 
       1 problem in 1 file"
@@ -628,7 +628,7 @@ describe('npm run check on markup and links', () => {
 
   test("refuses an HTML tag split over two lines of a trial's notes", () => {
     expect(checkCase('html-tag-across-lines-in-notes')).toMatchInlineSnapshot(`
-      "content/trials/beta-nk.md:40  notes  the notes contain an HTML tag (<img); notes are Markdown text
+      "content/trials/beta-nk.md:38  notes  the notes contain an HTML tag (<img); notes are Markdown text
         fix: remove the tag: use Markdown for emphasis, lists and links; to mention a tag, write its name without the angle brackets (also in code)
 
       1 problem in 1 file"
@@ -637,7 +637,7 @@ describe('npm run check on markup and links', () => {
 
   test('refuses HTML after an escaped backtick (it is not code in Markdown)', () => {
     expect(checkCase('escaped-backtick-html-in-notes')).toMatchInlineSnapshot(`
-      "content/trials/beta-nk.md:40  notes  the notes contain an HTML tag (<img src=x onerror="alert(1)">); notes are Markdown text
+      "content/trials/beta-nk.md:38  notes  the notes contain an HTML tag (<img src=x onerror="alert(1)">); notes are Markdown text
         fix: remove the tag: use Markdown for emphasis, lists and links; to mention a tag, write its name without the angle brackets (also in code)
 
       1 problem in 1 file"
@@ -646,9 +646,9 @@ describe('npm run check on markup and links', () => {
 
   test('refuses javascript: links spelt with character references, inline and as a reference definition', () => {
     expect(checkCase('encoded-javascript-link-in-notes')).toMatchInlineSnapshot(`
-      "content/trials/beta-nk.md:40  notes  the notes contain a "javascript:" link; only web (https) and e-mail links are allowed
+      "content/trials/beta-nk.md:38  notes  the notes contain a "javascript:" link; only web (https) and e-mail links are allowed
         fix: link to a web page starting with https://, or remove the link
-      content/trials/beta-nk.md:44  notes  the notes contain a "javascript:" link; only web (https) and e-mail links are allowed
+      content/trials/beta-nk.md:42  notes  the notes contain a "javascript:" link; only web (https) and e-mail links are allowed
         fix: link to a web page starting with https://, or remove the link
 
       2 problems in 1 file"
@@ -657,7 +657,7 @@ describe('npm run check on markup and links', () => {
 
   test('refuses HTML after a code fence that Markdown does not treat as one', () => {
     expect(checkCase('fence-trick-html-in-notes')).toMatchInlineSnapshot(`
-      "content/trials/beta-nk.md:43  notes  the notes contain an HTML tag (<img src=x onerror="alert(1)">); notes are Markdown text
+      "content/trials/beta-nk.md:41  notes  the notes contain an HTML tag (<img src=x onerror="alert(1)">); notes are Markdown text
         fix: remove the tag: use Markdown for emphasis, lists and links; to mention a tag, write its name without the angle brackets (also in code)
 
       1 problem in 1 file"
@@ -697,7 +697,7 @@ describe('npm run check on YAML, numbers and files', () => {
 
   test('refuses a count too large to be read exactly', () => {
     expect(checkCase('count-too-large')).toMatchInlineSnapshot(`
-      "content/trials/beta-nk.md:34  reports.0.data.all.borr.n  n (90071992547409940) is too large to be read exactly
+      "content/trials/beta-nk.md:32  reports.0.data.all.borr.n  n (90071992547409940) is too large to be read exactly
         fix: check the number for extra digits
 
       1 problem in 1 file"
@@ -706,8 +706,8 @@ describe('npm run check on YAML, numbers and files', () => {
 
   test('refuses a TODO left from the template', () => {
     expect(checkCase('placeholder-left')).toMatchInlineSnapshot(`
-      "content/trials/alpha-cel.md:6  cell_source  cell_source still holds the placeholder TODO
-        fix: replace TODO: Where the cells come from, e.g. "peripheral blood of healthy donors", "iPSC" [text]
+      "content/trials/alpha-cel.md:7  characteristics.cell_source  cell_source still holds the placeholder TODO
+        fix: replace TODO: Values of the study characteristics review.yaml declares, by id [number or true or false or text or list of text]
 
       1 problem in 1 file"
     `);
@@ -762,9 +762,9 @@ describe('npm run check on YAML, numbers and files', () => {
 describe('npm run check on references and consistency', () => {
   test('refuses two cohorts with one id', () => {
     expect(checkCase('duplicate-cohort-id')).toMatchInlineSnapshot(`
-      "content/trials/beta-nk.md:21  cohorts.1.id  two cohorts of this trial have the id "all" (the first on line 18)
+      "content/trials/beta-nk.md:19  cohorts.1.id  two cohorts of this trial have the id "all" (the first on line 16)
         fix: give each cohort its own id; reports name the cohort their numbers belong to
-      content/trials/beta-nk.md:36  reports.0.data.all-infused  the numbers are under cohort "all-infused", which this trial does not define
+      content/trials/beta-nk.md:34  reports.0.data.all-infused  the numbers are under cohort "all-infused", which this trial does not define
         fix: use a cohort id from the trial's cohorts (all), or add the cohort under cohorts
 
       2 problems in 1 file"
@@ -809,11 +809,11 @@ describe('npm run check on references and consistency', () => {
 
   test("reports a release whose cut-off is before the previous release's, and the reports it strands", () => {
     expect(checkCase('release-cutoffs-out-of-order')).toMatchInlineSnapshot(`
-      "content/review.yaml:52  releases.1.cutoff  release 2 has its cut-off on 2024-12-31, before the cut-off of release 1 (2025-01-12)
+      "content/review.yaml:167  releases.1.cutoff  release 2 has its cut-off on 2024-12-31, before the cut-off of release 1 (2025-01-12)
         fix: each release searches up to a later date than the one before it: check both cut-offs
       content/trials/alpha-cel.md:38  reports.1.date  the report is dated 2025-09-01, after the cut-off of release 2 (2024-12-31)
         fix: check the date; if it is right, the report belongs to a release after the last one in review.yaml: add that release first
-      content/trials/gamma-cel.md:19  reports.0.date  the report is dated 2026-03-02, after the cut-off of release 2 (2024-12-31)
+      content/trials/gamma-cel.md:20  reports.0.date  the report is dated 2026-03-02, after the cut-off of release 2 (2024-12-31)
         fix: check the date; if it is right, the report belongs to a release after the last one in review.yaml: add that release first
 
       3 problems in 3 files"
@@ -822,7 +822,7 @@ describe('npm run check on references and consistency', () => {
 
   test('reports two releases naming one search', () => {
     expect(checkCase('release-search-shared')).toMatchInlineSnapshot(`
-      "content/review.yaml:53  releases.1.search  releases 1 and 2 both name the search "release-1"
+      "content/review.yaml:168  releases.1.search  releases 1 and 2 both name the search "release-1"
         fix: each release has its own search run: add a search file for this release and name it here
       content/searches/release-2.yaml:1  release  the search says it belongs to release 2, but review.yaml names the search "release-1" for release 2, not "release-2"
         fix: correct release: here, or write search: release-2 under release 2 in review.yaml
@@ -862,10 +862,114 @@ describe('npm run check on references and consistency', () => {
     expect(checkCase('review-duplicate-ids')).toMatchInlineSnapshot(`
       "content/review.yaml:34  outcomes.3.id  two outcomes have the id "borr" (the first on line 19)
         fix: give each of the outcomes its own id: trial files name them by id, so two with one id cannot be told apart
-      content/review.yaml:50  subgroups.0.levels.2.id  two levels of modality have the id "car_t" (the first on line 46)
+      content/review.yaml:165  subgroups.0.levels.2.id  two levels of modality have the id "car_t" (the first on line 160)
         fix: give each of the levels of modality its own id: trial files name them by id, so two with one id cannot be told apart
 
       2 problems in 1 file"
+    `);
+  });
+});
+
+describe('npm run check on review-declared characteristics, labels and populations', () => {
+  test('refuses a number under a cohort of another population (it would be pooled nowhere)', () => {
+    expect(checkCase('outcome-in-other-population')).toMatchInlineSnapshot(`
+      "content/trials/alpha-cel.md:47  reports.1.data.infused.bcrr  bcrr is pooled in the population efficacy, but cohort infused represents safety, so this number would be pooled nowhere
+        fix: move the number under a cohort of population efficacy (add one under cohorts if needed), or check the outcome id
+
+      1 problem in 1 file"
+    `);
+  });
+
+  test('refuses two studies with the same label', () => {
+    expect(checkCase('duplicate-study-label')).toMatchInlineSnapshot(`
+      "content/trials/beta-nk.md:2  label  the study label "alpha-cel" is also the label of content/trials/alpha-cel.md; readers could not tell the two apart in tables and plots
+        fix: make each label unique, e.g. "Author 2024a" and "Author 2024b", or add the product or cohort
+
+      1 problem in 1 file"
+    `);
+  });
+
+  test('checks each characteristic value against its declaration: type, range, whole numbers, known ids', () => {
+    expect(checkCase('characteristic-wrong-values')).toMatchInlineSnapshot(`
+      "content/trials/beta-nk.md:11  characteristics.histologies  histologies is a list characteristic, but "DLBCL" is not a list of text
+        fix: write it as ["first item", "second item"]
+      content/trials/beta-nk.md:12  characteristics.min_prior_lines  min_prior_lines is 2.5, not a whole number
+        fix: check the value against the source; review.yaml allows whole numbers of at least 0
+      content/trials/beta-nk.md:13  characteristics.median_age  median_age is 430, above the largest value allowed (120)
+        fix: check the value against the source; review.yaml allows from 0 to 120
+      content/trials/beta-nk.md:14  characteristics.prior_car_t_allowed  prior_car_t_allowed is a boolean characteristic, but "no" is not true or false
+        fix: write it as true or false
+      content/trials/beta-nk.md:16  characteristics.median_agee  "median_agee" is not a characteristic review.yaml declares for trial files
+        fix: did you mean "median_age"? use one of: cell_type, cell_source, target, histologies, min_prior_lines, prior_allo_hsct_allowed, prior_car_t_allowed, median_age, engineering, dosing, eligibility_notes, or declare it under characteristics in review.yaml
+
+      5 problems in 1 file"
+    `);
+  });
+
+  test('lets a cohort give only the characteristics declared per_cohort', () => {
+    expect(checkCase('characteristic-not-per-cohort')).toMatchInlineSnapshot(`
+      "content/trials/beta-nk.md:19  cohorts.0.characteristics.target  "target" is a characteristic of the whole trial; a cohort cannot give its own value
+        fix: give it under the trial's characteristics, or declare it with per_cohort: true in review.yaml
+
+      1 problem in 1 file"
+    `);
+  });
+
+  test('asks for a registration when the review requires one', () => {
+    expect(checkCase('registration-missing')).toMatchInlineSnapshot(`
+      "content/trials/gamma-cel.md:3  registrations  this review requires a registration number for every study (review.yaml: studies.registration: required), and none is given
+        fix: add registrations: [NCT01234567] (or a ChiCTR, EudraCT, jRCT, ACTRN or ISRCTN number)
+
+      1 problem in 1 file"
+    `);
+  });
+
+  test('refuses a subgroup variable whose characteristic is not a declared category', () => {
+    expect(checkCase('subgroup-characteristic-unknown')).toMatchInlineSnapshot(`
+      "content/review.yaml:152  subgroups.0.characteristic  subgroup variable modality refers to "cell_typ", which is not a category characteristic of trial files
+        fix: did you mean "cell_type"? use one of the category characteristics: cell_type
+
+      1 problem in 1 file"
+    `);
+  });
+
+  test('refuses a subgroup variable that would silently leave a level of its characteristic out', () => {
+    expect(checkCase('subgroup-level-left-out')).toMatchInlineSnapshot(`
+      "content/review.yaml:154  subgroups.0.levels  subgroup variable modality places no trial with "car_nkt": this level of its characteristic is in none of its levels, so those trials would be pooled overall but silently left out of every subgroup
+        fix: add it to the includes of a level, or add a level for it
+
+      1 problem in 1 file"
+    `);
+  });
+
+  test('checks the declarations themselves: fields of another type, a category without levels, a filter on text', () => {
+    expect(checkCase('characteristic-declaration-wrong')).toMatchInlineSnapshot(`
+      "content/review.yaml:130  characteristics.9.unit  unit "years" is not accepted
+        fix: unit belongs to a number characteristic; remove it or change the type to number
+      content/review.yaml:131  characteristics.9.show.1  show entry 2 "filter" is not accepted
+        fix: a text characteristic cannot be a filter (only category, list and boolean ones); remove filter from show
+      content/review.yaml:132  characteristics.10.levels  a category characteristic needs levels: a list of {id, label}, at least two
+        fix: add "levels:" — With type category: the values a study can take (at least two)
+
+      3 problems in 1 file"
+    `);
+  });
+
+  test('refuses a year-month date that is not on the calendar', () => {
+    expect(checkCase('partial-date-not-real')).toMatchInlineSnapshot(`
+      "content/trials/gamma-cel.md:20  reports.0.date  date "2026-13" is not accepted
+        fix: this is not a real calendar date; check the day and month
+
+      1 problem in 1 file"
+    `);
+  });
+
+  test('refuses a phase outside the vocabulary and says how to write another', () => {
+    expect(checkCase('phase-not-in-vocabulary')).toMatchInlineSnapshot(`
+      "content/trials/beta-nk.md:13  phase  phase "1b/3" is not in a form this field accepts
+        fix: write one of: 0, 1, 2, 3, 4, 1a, 1b, 1/2, 1b/2, 2a, 2b, 2/3, observational, not_applicable or {other, reason}
+
+      1 problem in 1 file"
     `);
   });
 });

@@ -407,8 +407,8 @@ export const messages = {
     fix: `check the value against the source; review.yaml allows ${integer ? 'whole numbers ' : ''}${min !== undefined && max !== undefined ? `from ${min} to ${max}` : min !== undefined ? `of at least ${min}` : max !== undefined ? `up to ${max}` : 'of any size'}`,
   }),
 
-  missingCharacteristics: (ids: readonly string[], examples: readonly string[]): Text => ({
-    message: `review.yaml requires ${ids.length === 1 ? 'the characteristic' : 'the characteristics'} ${list(ids.map((i) => `"${i}"`))} for every included or described trial`,
+  missingCharacteristics: (ids: readonly string[], examples: readonly string[], file: 'trials' | 'registry' = 'trials'): Text => ({
+    message: `review.yaml requires ${ids.length === 1 ? 'the characteristic' : 'the characteristics'} ${list(ids.map((i) => `"${i}"`))} for every ${file === 'trials' ? 'included or described trial' : 'registry entry'}`,
     fix: `add under characteristics: ${ids.map((id, i) => `${id}: ${examples[i]}`).join('; ')}`,
   }),
 

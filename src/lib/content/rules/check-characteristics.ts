@@ -31,7 +31,10 @@ export function characteristicValueProblem(c: Characteristic, value: Characteris
     case 'list':
       return Array.isArray(value) ? undefined : messages.characteristicWrongType(c.id, 'list', value, exampleValue(c));
     default:
-      return typeof value === 'string' ? undefined : messages.characteristicWrongType(c.id, 'text', value, exampleValue(c));
+      // A number or yes/no where text is declared: quoting keeps it as written.
+      return typeof value === 'string'
+        ? undefined
+        : messages.characteristicWrongType(c.id, 'text', value, typeof value === 'number' || typeof value === 'boolean' ? `"${String(value)}" (in double quotes)` : exampleValue(c));
   }
 }
 
@@ -43,7 +46,8 @@ function checkValues(
   report: (path: FieldPath, text: Text) => void,
   cohort = false,
 ): void {
-  const ids = declared.map((c) => c.id);
+  // A cohort may give only the per-cohort characteristics; those are the ones to suggest.
+  const ids = declared.filter((c) => !cohort || c.per_cohort).map((c) => c.id);
   for (const [id, value] of Object.entries(values)) {
     const c = declared.find((x) => x.id === id);
     if (!c) {
@@ -85,6 +89,6 @@ export function checkRegistryCharacteristics({ source, data }: ValidFile<Registr
   const declared = characteristicsFor(review, 'registry');
   checkValues(data.characteristics, declared, ['characteristics'], 'registry', (path, text) => problems.push(at(source, path, text)));
   const missing = declared.filter((c) => c.required && !isGiven(data.characteristics[c.id]));
-  if (missing.length > 0) problems.push(at(source, ['characteristics'], messages.missingCharacteristics(missing.map((c) => c.id), missing.map(exampleValue))));
+  if (missing.length > 0) problems.push(at(source, ['characteristics'], messages.missingCharacteristics(missing.map((c) => c.id), missing.map(exampleValue), 'registry')));
   return problems;
 }

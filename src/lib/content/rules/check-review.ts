@@ -42,7 +42,11 @@ export function checkReview(review: ValidFile<Review>): Problem[] {
     if (written) unique(`levels of ${variable.id}`, variable.levels, ['subgroups', i, 'levels']);
     const allowed = (c.levels ?? []).map((l) => l.id);
     const placedIn = new Map<string, string>();
+    const seenLevels = new Set<string>();
     variable.levels.forEach((level, j) => {
+      // A level written twice is reported as a duplicate id, not also as a double placement.
+      if (seenLevels.has(level.id)) return;
+      seenLevels.add(level.id);
       level.includes.forEach((include, k) => {
         if (!allowed.includes(include)) {
           const path: FieldPath = written && rawLevels[j]?.includes !== undefined ? ['subgroups', i, 'levels', j, 'includes', k] : ['subgroups', i, 'levels', j, 'id'];

@@ -24,10 +24,14 @@ export function checkTrialAgainstReview({ source, data }: ValidFile<Trial>, revi
     // Every pooled row needs a subgroup level: from the trial, or from each cohort that feeds an analysis.
     const pooled = data.cohorts.filter((c) => c.population !== undefined);
     for (const variable of review.subgroups) {
+      // A variable without a valid characteristic is reported once, against review.yaml.
+      if (!review.characteristics.some((c) => c.id === variable.characteristic && c.type === 'category')) continue;
       const placed = pooled.length > 0 ? pooled.every((c) => subgroupLevel(variable, data, c) !== undefined) : subgroupLevel(variable, data) !== undefined;
       const given = pooled.length > 0 ? pooled.every((c) => valueOf(data, variable.characteristic, c) !== undefined) : valueOf(data, variable.characteristic) !== undefined;
-      // A value that is given but falls in no level is reported against review.yaml (subgroupLevelLeftOut).
-      if (!placed && !given) {
+      // A value that is given but falls in no level is reported against review.yaml
+      // (subgroupLevelLeftOut); a required characteristic left out is reported as such.
+      const required = review.characteristics.find((c) => c.id === variable.characteristic)?.required === true;
+      if (!placed && !given && !required) {
         problems.push(at(source, ['characteristics'], messages.missingSubgroupCharacteristic(variable.id, variable.characteristic, variable.levels.flatMap((l) => l.includes))));
       }
     }
@@ -50,7 +54,7 @@ export function checkTrialAgainstReview({ source, data }: ValidFile<Trial>, revi
         // A number under a cohort of another population would be pooled nowhere. (A cohort of no
         // population is only described: its numbers are listed, not pooled, by design.)
         const c = data.cohorts.find((x) => x.id === cohort);
-        if (c?.population !== undefined && c.population !== known.population && populationIds.includes(c.population)) {
+        if (c?.population !== undefined && c.population !== known.population && populationIds.includes(c.population) && populationIds.includes(known.population)) {
           problems.push(at(source, ['reports', i, 'data', cohort, outcome], messages.outcomeOutsideCohortPopulation(outcome, known.population, cohort, c.population)));
         }
       }
