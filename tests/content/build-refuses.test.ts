@@ -75,7 +75,7 @@ describe('npm run build -- --out <dir> on broken content', () => {
   test('refuses script in a text field the same way', () => {
     const { parent, out } = outDir();
     const run = expectRefusal('encoded-javascript-link-in-notes', out);
-    expect(run.stderr).toMatch(/trials\/beta-nk\.md:40 {2}notes {2}the notes contain a "javascript:" link/);
+    expect(run.stderr).toMatch(/trials\/beta-nk\.md:38 {2}notes {2}the notes contain a "javascript:" link/);
     expect(readdirSync(parent)).toEqual([]);
   });
 

@@ -21,7 +21,10 @@ describe('loadReview', () => {
     expect(loaded.registry.map((r) => r.data.registration)).toEqual(['NCT00000001', 'NCT00000004']);
     // Defaults of the schema are applied.
     expect(loaded.review.analysis.ci).toBe('z');
-    expect(loaded.trials[2]!.data.subgroups).toEqual({});
+    expect(loaded.trials[2]!.data.aliases).toEqual([]);
+    expect(loaded.review.studies.registration).toBe('required');
+    // Subgroup variables are resolved from their characteristic.
+    expect(loaded.review.subgroups[0]!.levels.map((l) => [l.id, l.includes])).toEqual([['car_t', ['car_t', 'car_nkt']], ['car_nk', ['car_nk']]]);
   });
 
   test('throws one ContentError carrying every problem', () => {

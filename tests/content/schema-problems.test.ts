@@ -43,8 +43,8 @@ describe('schema problems in the curator’s words', () => {
   });
 
   test('a TODO placeholder is reported once, instead of the type error it causes', () => {
-    const problems = problemsOf(trialSchema, { product: 'TODO', modality: 'TODO' }).filter((p) => p.path === 'product' || p.path === 'modality');
-    expect(problems.map((p) => p.message)).toEqual(['product still holds the placeholder TODO', 'modality still holds the placeholder TODO']);
+    const problems = problemsOf(trialSchema, { label: 'TODO', phase: 'TODO' }).filter((p) => p.path === 'label' || p.path === 'phase');
+    expect(problems.map((p) => p.message)).toEqual(['label still holds the placeholder TODO', 'phase still holds the placeholder TODO']);
   });
 });
 
