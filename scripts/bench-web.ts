@@ -12,7 +12,7 @@
  * Targets: performance ≥ 98 and accessibility 100 on every page and preset; every page's first
  * load ≤ 60 kB. Exit 0 when all are met, 1 otherwise, 2 on a usage error.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
@@ -28,7 +28,18 @@ const option = (name: string) => {
 };
 const dist = path.resolve(option('--dist') ?? 'dist');
 const runs = Number(option('--runs') ?? 3);
-const pages = (option('--pages') ?? '/,/chapters/introduction/,/outcomes/borr/,/trials/cema-cel/').split(',');
+/** The first page of a kind in the built site (the first folder under `kind`), or undefined. */
+const firstOf = (kind: string): string | undefined => {
+  const dir = path.join(dist, kind);
+  if (!existsSync(dir)) return undefined;
+  const first = readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && d.name !== 'page' && existsSync(path.join(dir, d.name, 'index.html')))
+    .map((d) => d.name)
+    .sort()[0];
+  return first === undefined ? undefined : `/${kind}/${first}/`;
+};
+// By default: the home page and one page of each kind (a chapter, an outcome, a trial) of whatever review was built.
+const pages = (option('--pages') ?? ['/', firstOf('chapters'), firstOf('outcomes'), firstOf('trials')].filter((p) => p !== undefined).join(',')).split(',');
 const base = process.env['SITE_BASE'] ?? '/';
 if (!existsSync(path.join(dist, 'index.html')) || !Number.isInteger(runs) || runs < 1) {
   console.error(existsSync(path.join(dist, 'index.html')) ? 'usage: npm run bench:web -- [--dist dist] [--runs 3] [--pages /,/a/]' : `No built site in ${dist}: run npm run build first.`);

@@ -18,7 +18,7 @@ import { gzipSync } from 'node:zlib';
 export const PAGE_WEIGHT_BUDGET_KB = 60;
 
 export interface PageWeight {
-  /** The page's address below the site root, e.g. /outcomes/borr/ */
+  /** The page's address below the site root, e.g. /outcomes/response/ */
   page: string;
   /** gzip bytes: the HTML alone, and HTML plus the stylesheets and scripts of its first load */
   html: number;

@@ -170,7 +170,7 @@ export const messages = {
 
   badFileName: (name: string, what: string): Text => ({
     message: `the file name ${show(name)} cannot be used as ${what}`,
-    fix: 'rename the file using lower-case letters, digits, "-" or "_", starting with a letter (for example cema-cel.md)',
+    fix: 'rename the file using lower-case letters, digits, "-" or "_", starting with a letter (for example smith-2024.md)',
   }),
 
   noFrontMatter: (): Text => ({

@@ -60,3 +60,13 @@ export const METHOD_LABELS: Record<string, string> = {
   HE: 'Hedges',
   SJ: 'Sidik-Jonkman',
 };
+
+/** A label inside a sentence: its first letter lower-cased, unless it starts an acronym ("CD19 target" stays). */
+export function lowerFirst(label: string): string {
+  return /^.[^A-Z0-9]/u.test(label) || label.length === 1 ? label.charAt(0).toLowerCase() + label.slice(1) : label;
+}
+
+/** Items in running text: "a", "a and b", "a, b and c". */
+export function listed(items: readonly string[]): string {
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}

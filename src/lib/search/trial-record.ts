@@ -12,7 +12,7 @@ import { designText, phaseText, TRIAL_STATUS_LABELS } from '../format/labels.ts'
 import { shownIn, valueItems } from '../review/characteristics.ts';
 
 export interface TrialSearchRecord {
-  /** The trial page's address below the site root, e.g. /trials/cema-cel/ */
+  /** The trial page's address below the site root, e.g. /trials/smith-2024/ */
   url: string;
   /** Plain text, one fact per line. */
   content: string;
