@@ -752,7 +752,7 @@ describe('npm run check on YAML, numbers and files', () => {
   test('refuses a trial file name that cannot be a page address', () => {
     expect(checkCase('bad-file-name')).toMatchInlineSnapshot(`
       "content/trials/Gamma Cel.md  the file name "Gamma Cel.md" cannot be used as a trial slug (it becomes the page address)
-        fix: rename the file using lower-case letters, digits, "-" or "_", starting with a letter (for example cema-cel.md)
+        fix: rename the file using lower-case letters, digits, "-" or "_", starting with a letter (for example smith-2024.md)
 
       1 problem in 1 file"
     `);
@@ -967,7 +967,7 @@ describe('npm run check on review-declared characteristics, labels and populatio
   test('refuses a phase outside the vocabulary and says how to write another', () => {
     expect(checkCase('phase-not-in-vocabulary')).toMatchInlineSnapshot(`
       "content/trials/beta-nk.md:13  phase  phase "1b/3" is not in a form this field accepts
-        fix: write one of: 0, 1, 2, 3, 4, 1a, 1b, 1/2, 1b/2, 2a, 2b, 2/3, observational, not_applicable or {other, reason}
+        fix: write one of: 0, 1, 1a, 1b, 1/2, 1b/2, 2, 2a, 2b, 2/3, 3, 4, observational, not_applicable or {other, reason}
 
       1 problem in 1 file"
     `);
