@@ -1,21 +1,27 @@
 /**
  * fast-check arbitraries for whole content roots that `npm run check` must accept: a review.yaml
- * with random populations, outcomes, method, subgroup variables and releases; one search per
- * release whose PRISMA counts add up; trials with random statuses, cohorts, subgroup levels and
- * chains of reports (each superseded by the next, entering in the same or a later release);
- * registry entries; a chapter. `writeContent` lays one out in a folder.
+ * with random populations, outcomes, method, declared characteristics of every type (where they
+ * apply, where they show, required or not, per cohort or not), subgroup variables over category
+ * characteristics (one level per characteristic level, or levels that pool several), a
+ * registration rule and releases; one search per release whose PRISMA counts add up; studies
+ * with random labels, statuses, designs, phases, characteristic values (some given by the
+ * cohorts instead of the study), cohorts (one per population, sometimes one more that is only
+ * described) and chains of reports (each superseded by the next, entering in the same or a later
+ * release, dated to the day, the month or the year); registry entries with their own
+ * characteristics; a chapter using the chapter components. `writeContent` lays one out in a folder.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
-import { TAU2_METHODS, TRANSFORMS } from '../../src/schemas/index.ts';
+import { CHARACTERISTIC_PLACES, DESIGNS, PHASES, REGISTRY_STATUSES, TAU2_METHODS, TRANSFORMS } from '../../src/schemas/index.ts';
 
 export interface GeneratedContent {
   review: Record<string, unknown>;
   searches: Record<string, Record<string, unknown>>;
   trials: Record<string, { front: Record<string, unknown>; notes: string }>;
   registry: Record<string, Record<string, unknown>>;
+  chapters: Record<string, string>;
 }
 
 /**
@@ -49,6 +55,29 @@ const outcomeValue = fc.oneof(
   { weight: 1, arbitrary: fc.constant('nd' as const) },
 );
 
+/** Where a characteristic shows; `filter` only for the types that can filter. */
+const places = (filterable: boolean) =>
+  fc.subarray(CHARACTERISTIC_PLACES.filter((p) => filterable || p !== 'filter'), { minLength: 1 });
+
+/** How a category characteristic behind a subgroup variable is declared and grouped. */
+const variableShape = fc.record({
+  levels: fc.integer({ min: 2, max: 3 }),
+  perCohort: fc.boolean(),
+  /** The subgroup variable writes its own levels, the first pooling two characteristic levels when there are three. */
+  grouped: fc.boolean(),
+  labelled: fc.boolean(),
+  show: places(true),
+});
+
+/** The characteristics declared besides those behind subgroup variables, one of each other type. */
+const otherShape = fc.record({
+  text: fc.record({ required: fc.boolean(), registry: fc.boolean(), show: places(false) }),
+  number: fc.record({ required: fc.boolean(), integer: fc.boolean(), unit: fc.option(plainText(1, 8), { nil: undefined }), show: places(false), group: fc.boolean() }),
+  boolean: fc.record({ required: fc.boolean(), words: fc.boolean(), show: places(true), group: fc.boolean() }),
+  list: fc.record({ required: fc.boolean(), registry: fc.boolean(), show: places(true) }),
+  registryOnly: fc.record({ required: fc.boolean(), show: places(true) }),
+});
+
 const reviewShape = fc.record({
   populations: fc.integer({ min: 1, max: 2 }),
   outcomes: fc.array(fc.nat(1), { minLength: 1, maxLength: 4 }),
@@ -57,15 +86,82 @@ const reviewShape = fc.record({
   ci: fc.constantFrom('z', 'hk'),
   level: fc.constantFrom(0.9, 0.95, 0.99),
   subgroupTest: fc.constantFrom('separate', 'common'),
-  variables: fc.array(fc.integer({ min: 2, max: 3 }), { maxLength: 2 }),
+  variables: fc.array(variableShape, { maxLength: 2 }),
+  others: otherShape,
+  registration: fc.constantFrom('required', 'optional'),
+  labelHeading: fc.option(plainText(2, 12), { nil: undefined }),
   releaseGaps: fc.array(fc.tuple(fc.integer({ min: 1, max: 300 }), fc.integer({ min: 0, max: 60 })), { minLength: 1, maxLength: 3 }),
   title: plainText(5, 40),
 });
 
+type Shape = typeof reviewShape extends fc.Arbitrary<infer T> ? T : never;
+
+/** The characteristics block of review.yaml for a shape. */
+function characteristicsOf(shape: Shape): Record<string, unknown>[] {
+  const { text, number, boolean, list, registryOnly } = shape.others;
+  return [
+    ...shape.variables.map((v, i) => ({
+      id: `v${i + 1}`,
+      label: `Variable ${i + 1}`,
+      type: 'category',
+      levels: Array.from({ length: v.levels }, (_, l) => ({ id: `l${l + 1}`, label: `Level ${l + 1}` })),
+      per_cohort: v.perCohort,
+      show: v.show,
+    })),
+    { id: 'note', label: 'Note', type: 'text', required: text.required, applies_to: text.registry ? ['trials', 'registry'] : ['trials'], show: text.show },
+    {
+      id: 'size',
+      label: 'Size',
+      type: 'number',
+      required: number.required,
+      integer: number.integer,
+      min: 0,
+      max: 1000,
+      ...(number.unit ? { unit: number.unit } : {}),
+      ...(number.group ? { group: 'Grouped' } : {}),
+      show: number.show,
+    },
+    {
+      id: 'flag',
+      label: 'Flag',
+      type: 'boolean',
+      required: boolean.required,
+      ...(boolean.words ? { yes: 'allowed', no: 'not allowed' } : {}),
+      ...(boolean.group ? { group: 'Grouped' } : {}),
+      show: boolean.show,
+    },
+    { id: 'tags', label: 'Tags', type: 'list', required: list.required, applies_to: list.registry ? ['trials', 'registry'] : ['trials'], show: list.show },
+    {
+      id: 'kind',
+      label: 'Kind',
+      type: 'category',
+      levels: [{ id: 'k1', label: 'Kind one' }, { id: 'k2', label: 'Kind two' }],
+      required: registryOnly.required,
+      applies_to: ['registry'],
+      show: registryOnly.show,
+    },
+  ];
+}
+
+/** The subgroup variable over characteristic `v<i+1>`: its levels left to the characteristic, or written out. */
+function subgroupOf(v: Shape['variables'][number], i: number): Record<string, unknown> {
+  const variable: Record<string, unknown> = { id: `s${i + 1}`, characteristic: `v${i + 1}` };
+  if (v.labelled) variable['label'] = `Subgroup ${i + 1}`;
+  if (v.grouped) {
+    variable['levels'] =
+      v.levels === 3
+        ? [{ id: 'g1', label: 'Levels 1 and 2', includes: ['l1', 'l2'] }, { id: 'g2', label: 'Level 3', includes: ['l3'] }]
+        : [{ id: 'g1', label: 'First', includes: ['l1'] }, { id: 'l2', label: 'Second' }];
+  }
+  return variable;
+}
+
+/** A report date of the day `ms`, written to the day, the month or the year. */
+const partialDate = (ms: number, precision: number) => isoDate(ms).slice(0, [10, 7, 4][precision]);
+
 export const contentArbitrary: fc.Arbitrary<GeneratedContent> = reviewShape.chain((shape) => {
   const populations = ['efficacy', 'safety'].slice(0, shape.populations);
   const outcomes = shape.outcomes.map((p, i) => ({ id: `o${i + 1}`, population: populations[p % populations.length]! }));
-  const variables = shape.variables.map((levels, v) => ({ id: `v${v + 1}`, levels: Array.from({ length: levels }, (_, l) => `l${l + 1}`) }));
   // Release dates move forward; each cut-off lies between the previous cut-off and the release date.
   let day = START;
   let cutoff = START;
@@ -74,6 +170,7 @@ export const contentArbitrary: fc.Arbitrary<GeneratedContent> = reviewShape.chai
     cutoff = Math.max(cutoff, day - before * DAY);
     return { number: i + 1, date: isoDate(day), cutoff: isoDate(cutoff), cutoffMs: cutoff, search: `release-${i + 1}` };
   });
+  const { others } = shape;
 
   const review = {
     id: 'property-review',
@@ -85,7 +182,9 @@ export const contentArbitrary: fc.Arbitrary<GeneratedContent> = reviewShape.chai
     populations: populations.map((id) => ({ id, label: `${id} population` })),
     outcomes: outcomes.map((o) => ({ id: o.id, label: `Outcome ${o.id}`, short_label: o.id.toUpperCase(), kind: o.population === 'safety' ? 'safety' : 'efficacy', population: o.population })),
     analysis: { transform: shape.transform, method: shape.method, ci: shape.ci, level: shape.level, subgroup_test: shape.subgroupTest },
-    subgroups: variables.map((v) => ({ id: v.id, label: `Variable ${v.id}`, levels: v.levels.map((l) => ({ id: l, label: `Level ${l}` })) })),
+    studies: { registration: shape.registration, ...(shape.labelHeading ? { label_heading: shape.labelHeading } : {}) },
+    characteristics: characteristicsOf(shape),
+    subgroups: shape.variables.map(subgroupOf),
     releases: releases.map(({ cutoffMs: _, ...r }) => r),
   };
 
@@ -115,16 +214,35 @@ export const contentArbitrary: fc.Arbitrary<GeneratedContent> = reviewShape.chai
   const report = fc.record({
     release: fc.integer({ min: 0, max: releases.length - 1 }),
     daysBefore: fc.integer({ min: 0, max: 400 }),
+    /** 0: the day, 1: the month, 2: the year. */
+    precision: fc.integer({ min: 0, max: 2 }),
     type: fc.constantFrom('full_article', 'abstract', 'sponsor_report', 'news', 'registry_record'),
     citation: plainText(3, 40),
     data: fc.array(fc.array(outcomeValue, { minLength: outcomes.length, maxLength: outcomes.length }), { minLength: populations.length, maxLength: populations.length }),
     undisclosedOutcomes: fc.array(fc.boolean(), { minLength: outcomes.length, maxLength: outcomes.length }),
+    described: fc.array(outcomeValue, { minLength: outcomes.length, maxLength: outcomes.length }),
+  });
+  /** A variable's value: given by the study (0), by the study and some cohorts (1), by every pooled cohort only (2). */
+  const variableValue = fc.record({
+    level: fc.nat(2),
+    where: fc.nat(2),
+    cohortLevels: fc.array(fc.nat(2), { minLength: populations.length, maxLength: populations.length }),
+    overridden: fc.array(fc.boolean(), { minLength: populations.length, maxLength: populations.length }),
   });
   const trial = fc.record({
-    product: plainText(2, 20),
+    label: plainText(2, 20),
+    aliases: fc.array(plainText(1, 10), { maxLength: 2 }),
+    registered: fc.boolean(),
+    sponsor: fc.option(fc.record({ name: plainText(2, 20), country: fc.option(plainText(2, 12), { nil: undefined }) }), { nil: undefined }),
+    design: fc.option(fc.oneof(fc.constantFrom(...DESIGNS), fc.record({ other: plainText(2, 15), reason: plainText(2, 20) })), { nil: undefined }),
+    phase: fc.option(fc.oneof(fc.constantFrom(...PHASES), fc.record({ other: plainText(2, 15), reason: plainText(2, 20) })), { nil: undefined }),
     status: fc.constantFrom('included', 'included', 'included', 'described', 'excluded'),
-    modality: fc.constantFrom('car_t', 'car_nk', 'car_nkt'),
-    levels: fc.array(fc.nat(2), { minLength: variables.length, maxLength: variables.length }),
+    variables: fc.array(variableValue, { minLength: shape.variables.length, maxLength: shape.variables.length }),
+    note: fc.option(plainText(1, 20), { nil: undefined }),
+    size: fc.option(fc.integer({ min: 0, max: 4000 }), { nil: undefined }),
+    flag: fc.option(fc.boolean(), { nil: undefined }),
+    tags: fc.option(fc.array(plainText(1, 10), { maxLength: 3 }), { nil: undefined }),
+    describedCohort: fc.boolean(),
     reports: fc.array(report, { minLength: 1, maxLength: 3 }),
     notes: plainText(0, 80, NOTE_CHARS),
   });
@@ -132,49 +250,77 @@ export const contentArbitrary: fc.Arbitrary<GeneratedContent> = reviewShape.chai
   return fc.record({
     searches: fc.array(search, { minLength: releases.length, maxLength: releases.length }),
     trials: fc.array(trial, { minLength: 1, maxLength: 8 }),
-    registry: fc.array(fc.record({ product: plainText(2, 20), linked: fc.boolean() }), { maxLength: 3 }),
+    registry: fc.array(
+      fc.record({ label: plainText(2, 20), linked: fc.boolean(), kind: fc.option(fc.constantFrom('k1', 'k2'), { nil: undefined }), phase: fc.option(plainText(1, 5), { nil: undefined }), status: fc.constantFrom(...REGISTRY_STATUSES) }),
+      { maxLength: 3 },
+    ),
   }).map(({ searches, trials, registry }): GeneratedContent => {
     const trialFiles: GeneratedContent['trials'] = {};
     trials.forEach((t, i) => {
       const slug = `trial-${i + 1}`;
+      const given = t.status !== 'excluded';
       // Reports in the order they entered; each one is replaced by the next.
       const sorted = [...t.reports].sort((a, b) => a.release - b.release);
       const reports = sorted.map((r, j) => {
         const release = releases[r.release]!;
+        const data: Record<string, Record<string, unknown>> = Object.fromEntries(
+          populations.map((population, p) => [
+            `c-${population}`,
+            Object.fromEntries(
+              outcomes
+                .map((o, k) => [o, r.data[p]![k]!, r.undisclosedOutcomes[k]] as const)
+                .filter(([o, , leftOut]) => o.population === population && !leftOut)
+                .map(([o, value]) => [o.id, value]),
+            ),
+          ]),
+        );
+        // A cohort of no population is only described: numbers of any outcome, listed and never pooled.
+        if (t.describedCohort) data['c-described'] = Object.fromEntries(outcomes.map((o, k) => [o.id, r.described[k]!]));
         const out: Record<string, unknown> = {
           id: `r${j + 1}`,
           citation: r.citation,
           url: `https://example.org/${slug}/r${j + 1}`,
           type: r.type,
-          date: isoDate(release.cutoffMs - r.daysBefore * DAY),
+          date: partialDate(release.cutoffMs - r.daysBefore * DAY, r.precision),
           release: release.number,
           status: j === sorted.length - 1 ? 'primary' : 'superseded',
-          data: Object.fromEntries(
-            populations.map((population, p) => [
-              `c-${population}`,
-              Object.fromEntries(
-                outcomes
-                  .map((o, k) => [o, r.data[p]![k]!, r.undisclosedOutcomes[k]] as const)
-                  .filter(([o, , leftOut]) => o.population === population && !leftOut)
-                  .map(([o, value]) => [o.id, value]),
-              ),
-            ]),
-          ),
+          data,
         };
         if (j < sorted.length - 1) Object.assign(out, { superseded_by: `r${j + 2}`, reason: 'A later report gives more patients' });
         return out;
       });
+
+      const characteristics: Record<string, unknown> = {};
+      const cohorts: Record<string, unknown>[] = populations.map((population) => ({ id: `c-${population}`, label: `Patients (${population})`, population }));
+      shape.variables.forEach((v, j) => {
+        const value = t.variables[j]!;
+        const level = (n: number) => `l${(n % v.levels) + 1}`;
+        // Cohorts give their own value only for a per-cohort characteristic.
+        const where = v.perCohort ? value.where : 0;
+        if (where !== 2) characteristics[`v${j + 1}`] = level(value.level);
+        cohorts.forEach((cohort, c) => {
+          if (where === 2 || (where === 1 && value.overridden[c])) {
+            cohort['characteristics'] = { ...(cohort['characteristics'] as object | undefined), [`v${j + 1}`]: level(value.cohortLevels[c]!) };
+          }
+        });
+      });
+      if (t.describedCohort) cohorts.push({ id: 'c-described', label: 'Patients described only' });
+      // Required characteristics are given by every study that is not excluded; the others at random.
+      if (t.note !== undefined || (given && others.text.required)) characteristics['note'] = t.note ?? 'A note';
+      if (t.size !== undefined || (given && others.number.required)) characteristics['size'] = others.number.integer ? (t.size ?? 10) % 1001 : ((t.size ?? 10) % 4001) / 4;
+      if (t.flag !== undefined || (given && others.boolean.required)) characteristics['flag'] = t.flag ?? true;
+      if (t.tags !== undefined || (given && others.list.required)) characteristics['tags'] = given && others.list.required && (t.tags ?? []).length === 0 ? ['A tag'] : (t.tags ?? []);
+
       const front: Record<string, unknown> = {
-        product: t.product,
-        registrations: [`NCT${String(10_000_000 + i).padStart(8, '0')}`],
-        sponsor: 'Sponsor Inc.',
-        modality: t.modality,
-        cell_source: 'Donor blood',
-        target: 'CD19',
-        phase: '1',
+        label: `${t.label} ${i + 1}`,
+        aliases: t.aliases,
+        registrations: shape.registration === 'required' || t.registered ? [`NCT${String(10_000_000 + i).padStart(8, '0')}`] : [],
+        ...(t.sponsor ? { sponsor: t.sponsor.name, ...(t.sponsor.country ? { sponsor_country: t.sponsor.country } : {}) } : {}),
+        ...(t.design ? { design: t.design } : {}),
+        ...(t.phase ? { phase: t.phase } : {}),
+        characteristics,
         status: t.status,
-        subgroups: Object.fromEntries(variables.map((v, j) => [v.id, v.levels[t.levels[j]! % v.levels.length]!])),
-        cohorts: populations.map((population) => ({ id: `c-${population}`, label: `Patients (${population})`, population })),
+        cohorts,
         reports,
       };
       if (t.status !== 'included') front['status_reason'] = 'No usable numbers';
@@ -182,15 +328,18 @@ export const contentArbitrary: fc.Arbitrary<GeneratedContent> = reviewShape.chai
     });
     const registryFiles: GeneratedContent['registry'] = {};
     registry.forEach((r, i) => {
+      const characteristics: Record<string, unknown> = {};
+      if (r.kind !== undefined || others.registryOnly.required) characteristics['kind'] = r.kind ?? 'k1';
+      if (others.text.registry && (others.text.required || r.linked)) characteristics['note'] = 'Registered note';
+      if (others.list.registry && (others.list.required || r.linked)) characteristics['tags'] = ['Registered tag'];
       const entry: Record<string, unknown> = {
         registration: `NCT${String(20_000_000 + i).padStart(8, '0')}`,
-        product: r.product,
-        targets: ['CD19'],
-        cell_type: 'T',
-        cell_source: 'PBMC',
+        label: r.label,
+        characteristics,
         sponsor: 'Sponsor Inc.',
         sponsor_country: 'Nowhere',
-        status: 'recruiting',
+        ...(r.phase ? { phase: r.phase } : {}),
+        status: r.status,
         source: 'ClinicalTrials.gov',
       };
       if (r.linked) entry['trial'] = `trial-${(i % trials.length) + 1}`;
@@ -201,9 +350,27 @@ export const contentArbitrary: fc.Arbitrary<GeneratedContent> = reviewShape.chai
       searches: Object.fromEntries(searches.map((s, i) => [`release-${i + 1}`, { release: i + 1, date: releases[i]!.cutoff, ...s }])),
       trials: trialFiles,
       registry: registryFiles,
+      chapters: { introduction: chapterText(outcomes[0]!.id, shape.variables[0] ? { id: 's1', level: shape.variables[0].grouped ? 'g1' : 'l1' } : undefined) },
     };
   });
 });
+
+/** A chapter using every chapter component on the first outcome (and the first subgroup variable, if any). */
+function chapterText(outcome: string, variable: { id: string; level: string } | undefined): string {
+  return `---
+title: Introduction
+order: 1
+---
+
+The review pools <Count of="included" /> trials and <Count of="reports" /> reports: <Estimate outcome="${outcome}" show="full" />,
+from <Count of="outcome-trials" outcome="${outcome}" /> trials (see [the outcome](/outcomes/${outcome}/)).
+Leaving one trial out: <Sensitivity outcome="${outcome}" show="loo-range" />.${
+    variable
+      ? `\nIn level ${variable.level}: <Estimate outcome="${outcome}" variable="${variable.id}" level="${variable.level}" />; between subgroups: <SubgroupTest outcome="${outcome}" variable="${variable.id}" />.`
+      : ''
+  }<Since release={2}> A later release.</Since>
+`;
+}
 
 /** Writes generated content into `root` (created), as curators' files. */
 export function writeContent(root: string, content: GeneratedContent): void {
@@ -214,8 +381,5 @@ export function writeContent(root: string, content: GeneratedContent): void {
   for (const [slug, { front, notes }] of Object.entries(content.trials)) {
     writeFileSync(path.join(root, 'trials', `${slug}.md`), `---\n${stringify(front)}---\n\n${notes}\n`);
   }
-  writeFileSync(
-    path.join(root, 'chapters', 'introduction.mdx'),
-    '---\ntitle: Introduction\norder: 1\n---\n\nThe review pools <Count of="included" /> trials.\n',
-  );
+  for (const [slug, text] of Object.entries(content.chapters)) writeFileSync(path.join(root, 'chapters', `${slug}.mdx`), text);
 }

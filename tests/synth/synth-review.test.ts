@@ -1,8 +1,9 @@
 /**
  * The synthetic reviews behind npm run synth and npm run bench:scale: valid content that
- * `npm run check` accepts, reproducible from size and seed, and shaped like the hosted review.
+ * `npm run check` accepts, reproducible from size and seed, shaped like a real review (and
+ * taking the same paths through the generator) in words of their own.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -13,7 +14,7 @@ import { validateContent } from '../../src/lib/content/validate-content.ts';
 import { loadReview } from '../../src/lib/content/load-review-fs.ts';
 import { prismaFlow } from '../../src/lib/prisma/prisma-flow.ts';
 import { poolReview } from '../../scripts/pool.ts';
-import { REPO_ROOT } from '../helpers/content-fixture.ts';
+import { subgroupLevel } from '../../src/lib/review/characteristics.ts';
 import { runScript } from '../helpers/run-script.ts';
 
 const made: string[] = [];
@@ -102,13 +103,61 @@ describe('synthetic reviews', () => {
     expect(unlinked.some((r) => registrations.includes(r))).toBe(false);
   });
 
-  test("use the hosted review's outcomes, populations and subgroup levels", () => {
-    const hosted = parse(readFileSync(path.join(REPO_ROOT, 'content/review.yaml'), 'utf8')) as Record<string, { id: string; levels?: { id: string }[] }[]>;
-    const synthetic = parse(synthReview({ trials: 1 })[0]!.text) as typeof hosted;
-    for (const key of ['outcomes', 'populations', 'subgroups'] as const) {
-      expect(synthetic[key]!.map((x) => x.id)).toEqual(hosted[key]!.map((x) => x.id));
+  test('declare a protocol of the shape the benches need: two populations, outcomes of both kinds, a per-cohort category behind the subgroup variable, registry characteristics', () => {
+    const file = parse(synthReview({ trials: 1 })[0]!.text) as {
+      populations: { id: string }[];
+      outcomes: { id: string; kind: string; population: string }[];
+      characteristics: { id: string; type: string; per_cohort?: boolean; applies_to?: string[]; levels?: { id: string }[] }[];
+      subgroups: { id: string; characteristic: string; levels?: { includes?: string[] }[] }[];
+      releases: unknown[];
+    };
+    expect(file.populations).toHaveLength(2);
+    expect(new Set(file.outcomes.map((o) => o.kind))).toEqual(new Set(['efficacy', 'safety']));
+    expect(file.outcomes.length).toBeGreaterThanOrEqual(6);
+    expect(file.releases.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(file.characteristics.map((c) => c.type))).toEqual(new Set(['category', 'text', 'number', 'list', 'boolean']));
+    const variable = file.subgroups[0]!;
+    const behind = file.characteristics.find((c) => c.id === variable.characteristic)!;
+    expect(behind).toMatchObject({ type: 'category', per_cohort: true });
+    // One subgroup level pools several levels of the characteristic.
+    expect(variable.levels?.some((l) => (l.includes?.length ?? 0) > 1)).toBe(true);
+    expect(file.characteristics.some((c) => c.applies_to?.length === 1 && c.applies_to[0] === 'registry')).toBe(true);
+    expect(file.characteristics.some((c) => c.applies_to?.includes('trials') && c.applies_to.includes('registry'))).toBe(true);
+  });
+
+  test('exercise the paths real reviews take: cohorts in another subgroup than their study, partial report dates, open design and phase, studies without registration or sponsor', () => {
+    const dir = write(400, 3);
+    const { review, trials } = loadReview(dir);
+    const variable = review.subgroups[0]!;
+    const split = trials.filter((t) => t.data.cohorts.some((c) => c.characteristics?.[variable.characteristic] !== undefined));
+    expect(split.length).toBeGreaterThan(0);
+    for (const t of split) {
+      const levels = new Set(t.data.cohorts.map((c) => subgroupLevel(variable, t.data, c)));
+      expect(levels.size, t.slug).toBe(2);
     }
-    expect(synthetic['subgroups']![0]!.levels!.map((l) => l.id).sort()).toEqual(hosted['subgroups']![0]!.levels!.map((l) => l.id).sort());
+    const dates = trials.flatMap((t) => t.data.reports.map((r) => r.date));
+    expect(dates.some((d) => /^\d{4}$/.test(d))).toBe(true);
+    expect(dates.some((d) => /^\d{4}-\d{2}$/.test(d))).toBe(true);
+    expect(dates.some((d) => /^\d{4}-\d{2}-\d{2}$/.test(d))).toBe(true);
+    expect(trials.some((t) => typeof t.data.design === 'object')).toBe(true);
+    expect(trials.some((t) => typeof t.data.phase === 'object')).toBe(true);
+    expect(trials.some((t) => t.data.phase === undefined)).toBe(true);
+    expect(trials.some((t) => t.data.registrations.length === 0)).toBe(true);
+    expect(trials.some((t) => t.data.sponsor === undefined)).toBe(true);
+    // Reports stay in date order along each study's chain, partial dates included.
+    for (const t of trials) {
+      const chain = t.data.reports.map((r) => r.date);
+      expect(chain, t.slug).toEqual([...chain].sort());
+    }
+    // A split study gives a row to each subgroup level.
+    const latest = poolReview(dir).releases.at(-1)!;
+    const rows = latest.outcomes['response']!.studies.filter((s) => split.some((t) => t.slug === s.trial));
+    expect(new Set(rows.map((r) => r.levels[variable.id])).size).toBe(2);
+  });
+
+  test('name nothing of any hosted review: their words are neutral', () => {
+    const text = synthReview({ trials: 2000 }).map((f) => f.text).join('\n');
+    expect(text.match(/car[-_ ]?(t|nk)|lymphoma|lbcl|cell|\bcrs\b|icans|gvhd|graft|cd19|leukapheresis|infus/gi) ?? []).toEqual([]);
   });
 
   test('refuse a size that is not a whole number of trials', () => {

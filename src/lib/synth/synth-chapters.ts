@@ -1,6 +1,8 @@
 /**
- * Three chapters of a synthetic review. Like the hosted review's chapters, they type no number:
- * every count, estimate and plot comes from a component, so they exercise the same rendering.
+ * Three chapters of a synthetic review. Like a real review's chapters, they type no number:
+ * every count, estimate and plot comes from a chapter component (Count, Estimate, SubgroupTest,
+ * Sensitivity, ForestPlot), text that belongs to some releases only sits in Since, and links
+ * to site paths go through ChapterLink, so they exercise the same rendering.
  */
 export const SYNTH_CHAPTERS: readonly [slug: string, text: string][] = [
   [
@@ -11,16 +13,26 @@ order: 1
 description: What this synthetic review is for and what it pools.
 ---
 
-This review is synthetic: its trials were generated to measure how the site performs at scale.
-It pools <Count of="included" /> trials (<Count of="included" variable="modality" level="car_t" /> CAR-T and
-<Count of="included" variable="modality" level="car_nk" /> CAR-NK), with <Count of="patients" population="efficacy" /> patients
-evaluable for response and <Count of="patients" population="safety" /> for safety, from <Count of="reports" /> reports.
-<Count of="described" /> trials are described but not pooled and <Count of="excluded" /> were excluded.
+This review is synthetic: its studies were generated to measure how the site performs at scale.
+It pools <Count of="included" /> studies (<Count of="included" variable="route" level="oral" /> of oral and
+<Count of="included" variable="route" level="parenteral" /> of parenteral drugs), with <Count of="patients" population="evaluable" /> participants
+evaluable for response and <Count of="patients" population="treated" /> treated, from <Count of="reports" /> reports.
+<Count of="described" /> studies are described but not pooled and <Count of="excluded" /> were excluded;
+<Count of="registered" /> registered studies make up the landscape.<Since until={1}> This is the first release.</Since>
+
+<Since release={2}>
+
+This is release <Count of="releases" /> of the review. Since release 1, which pooled <Count of="included" release={1} /> studies,
+later releases added studies and replaced conference abstracts with full papers; the response rate moved from
+<Estimate outcome="response" release={1} /> to <Estimate outcome="response" />.
+
+</Since>
 
 ## Question
 
-How often do allogeneic CAR-engineered cells produce responses, and how often do they cause
-cytokine release syndrome, neurotoxicity, infections and graft-versus-host disease?
+How often do the drugs studied produce a response or a remission, and how often do they cause
+adverse events? The results are in [the efficacy chapter](/chapters/results-efficacy/) and
+[the safety chapter](/chapters/results-safety/).
 `,
   ],
   [
@@ -28,21 +40,28 @@ cytokine release syndrome, neurotoxicity, infections and graft-versus-host disea
     `---
 title: Efficacy results
 order: 2
-description: Pooled response rates, overall and by cell type.
+description: Pooled response and remission rates, overall and by route of administration.
 ---
 
-## Overall response
+## Response
 
-The pooled best overall response rate is <Estimate outcome="borr" show="full" />; the best complete response rate is
-<Estimate outcome="bcrr" show="full" />. The 95% prediction interval of the overall response rate is <Estimate outcome="borr" show="pi" />.
+The pooled response rate is <Estimate outcome="response" show="full" />; the remission rate is
+<Estimate outcome="remission" show="full" />. The 95% prediction interval of the response rate is <Estimate outcome="response" show="pi" />.
+Every study of the [response analysis](/outcomes/response/) is listed with its weight.
 
-## By cell type
+## By route of administration
 
-CAR-T products: <Estimate outcome="borr" variable="modality" level="car_t" />; CAR-NK products:
-<Estimate outcome="borr" variable="modality" level="car_nk" />. Test for subgroup differences:
-<SubgroupTest outcome="borr" variable="modality" />.
+Oral drugs: <Estimate outcome="response" variable="route" level="oral" />; parenteral drugs:
+<Estimate outcome="response" variable="route" level="parenteral" />. Test for subgroup differences:
+<SubgroupTest outcome="response" variable="route" /> (<SubgroupTest outcome="response" variable="route" show="p" />).
 
-<ForestPlot outcome="borr" variable="modality" />
+<ForestPlot outcome="response" variable="route" />
+
+## Sensitivity
+
+Leaving out one study at a time, the response rate ranges from <Sensitivity outcome="response" show="loo-range" />; the
+most influential study is <Sensitivity outcome="response" show="loo-max" />. Across methods it ranges from
+<Sensitivity outcome="response" show="method-range" />. Egger's test: <Sensitivity outcome="response" show="egger" />.
 `,
   ],
   [
@@ -50,19 +69,21 @@ CAR-T products: <Estimate outcome="borr" variable="modality" level="car_t" />; C
     `---
 title: Safety results
 order: 3
-description: Pooled rates of cytokine release syndrome, neurotoxicity, infections and GvHD.
+description: Pooled rates of adverse events, serious adverse events, discontinuations, rash and deaths.
 ---
 
-## Cytokine release syndrome
+## Adverse events
 
-Grade 1-2 CRS: <Estimate outcome="crs_g12" show="full" />. Grade 3 or higher: <Estimate outcome="crs_g3" show="full" />
-(<Estimate outcome="crs_g3" show="events" /> events in <Estimate outcome="crs_g3" show="n" /> patients).
-By cell type: <SubgroupTest outcome="crs_g12" variable="modality" />.
+Grade 1-2 adverse events: <Estimate outcome="ae_g12" show="full" />. Grade 3 or higher: <Estimate outcome="ae_g3" show="full" />
+(<Estimate outcome="ae_g3" show="events" /> events in <Estimate outcome="ae_g3" show="n" /> participants).
+By route: <SubgroupTest outcome="ae_g12" variable="route" />.
 
-## Neurotoxicity, infections and GvHD
+## Serious events, discontinuations, rash and deaths
 
-ICANS grade 3 or higher: <Estimate outcome="icans_g3" />. Infections of grade 3 or higher: <Estimate outcome="inf_g3" />,
-reported by <Count of="outcome-trials" outcome="inf_g3" /> trials. GvHD: <Estimate outcome="gvhd" />.
+Serious adverse events: <Estimate outcome="serious_ae" />. Discontinuation for adverse events: <Estimate outcome="discontinuation" />.
+Rash of grade 3 or higher: <Estimate outcome="rash_g3" />, reported by <Count of="outcome-trials" outcome="rash_g3" /> studies
+and not disclosed by <Count of="not-disclosed" outcome="rash_g3" />. Treatment-related deaths: <Estimate outcome="death" />
+(see [the analysis](/outcomes/death/)).
 `,
   ],
 ];

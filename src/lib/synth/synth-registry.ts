@@ -1,32 +1,37 @@
 /**
- * Registry entries of a synthetic review: a few registered trials, about half of them linked to
- * a trial file (the same registration number), the rest registered trials without results.
+ * Registry entries of a synthetic review: a few registered studies, about half of them linked
+ * to a study file (the same registration number), the rest registered studies without results.
+ * Each fills the characteristics the protocol declares for registry entries.
  */
 import { REGISTRY_STATUSES } from '../../schemas/index.ts';
 import type { Random } from './random.ts';
 import { synthRegistration, type SynthTrial } from './synth-trial.ts';
-import { TARGETS } from './vocabulary.ts';
-
-const CELL_TYPE = { car_t: 'T', car_nk: 'NK', car_nkt: 'NKT' } as const;
+import { DRUG_CLASSES, REGIONS, SETTINGS, SPONSORS } from './vocabulary.ts';
 
 /** `count` registry files as [file name, text]. */
 export function registryFiles(random: Random, trials: readonly SynthTrial[], count: number): [string, string][] {
   const files: [string, string][] = [];
+  const registered = trials.filter((t) => t.data.registrations.length > 0);
   for (let i = 0; i < count; i++) {
-    const linked = i % 2 === 0 ? trials[Math.floor((i / count) * trials.length)] : undefined;
+    const linked = i % 2 === 0 ? registered[Math.floor((i / count) * registered.length)] : undefined;
     const registration = linked ? linked.data.registrations[0]! : synthRegistration(i, 2);
-    const product = linked ? linked.data.product : `Registered product ${i + 1}`;
+    const label = linked ? linked.data.label : `Registered study ${i + 1}`;
+    // A linked study's sponsor (from the same list, so its country is known even where the study file leaves it out).
+    const drawn = random.pick(SPONSORS);
+    const sponsor = SPONSORS.find((x) => x.name === linked?.data.sponsor) ?? drawn;
+    const regions = [...new Set([random.pick(REGIONS), random.pick(REGIONS)])];
     const lines = [
       `registration: ${registration}`,
-      `product: ${JSON.stringify(product)}`,
-      `targets: [${JSON.stringify(linked?.data.target ?? random.pick(TARGETS))}]`,
-      `cell_type: ${linked ? CELL_TYPE[linked.data.modality] : random.pick(['T', 'NK'])}`,
-      `cell_source: ${JSON.stringify(linked?.data.cell_source ?? 'Healthy-donor T cells (PBMCs)')}`,
-      `sponsor: ${JSON.stringify(linked?.data.sponsor ?? 'Synthetic Sponsor')}`,
-      `sponsor_country: ${JSON.stringify(linked?.data.sponsor_country ?? 'United States')}`,
-      `phase: "1"`,
+      `label: ${JSON.stringify(label)}`,
+      'characteristics:',
+      `  drug_class: ${random.pick(DRUG_CLASSES)}`,
+      `  regions: [${regions.map((r) => JSON.stringify(r)).join(', ')}]`,
+      `  setting: ${JSON.stringify(String(linked?.data.characteristics['setting'] ?? random.pick(SETTINGS)))}`,
+      `sponsor: ${JSON.stringify(sponsor.name)}`,
+      `sponsor_country: ${JSON.stringify(sponsor.country)}`,
+      `phase: ${JSON.stringify(random.pick(['1', '1/2', '2']))}`,
       `status: ${random.pick(REGISTRY_STATUSES)}`,
-      `conditions: ["R/R LBCL"]`,
+      `conditions: ["Condition X"]`,
       ...(linked ? [`trial: ${linked.slug}`] : []),
       `source: "Synthetic registry search"`,
       `as_of: 2027-06-30`,

@@ -1,6 +1,6 @@
 /**
- * A complete synthetic review of N trials, as the files of a content folder: review.yaml, one
- * trial file per trial, a search log per release, a few registry entries and three chapters.
+ * A complete synthetic review of N studies, as the files of a content folder: review.yaml, one
+ * trial file per study, a search log per release, a few registry entries and three chapters.
  * Pure and deterministic: the same size and seed give byte-identical files. `npm run synth`
  * writes them; the result passes `npm run check` and builds with REVIEW_CONTENT=<folder>.
  */
@@ -25,7 +25,7 @@ export interface SynthFile {
   text: string;
 }
 
-/** The trials of a synthetic review, as data (the files are made from these). */
+/** The studies of a synthetic review, as data (the files are made from these). */
 export function synthTrials(count: number, seed = 1): SynthTrial[] {
   const random = createRandom(seed);
   return Array.from({ length: count }, (_, i) => synthTrial(i, random));
@@ -40,7 +40,7 @@ export function synthReview(options: SynthOptions): SynthFile[] {
   const { trials: count, seed = 1 } = options;
   if (!Number.isInteger(count) || count < 1 || count > 1_000_000) throw new Error('the number of trials must be a whole number from 1 to 1,000,000');
   const trials = synthTrials(count, seed);
-  // Searches and the registry draw from their own sequence, so adding a field to trials does not move them.
+  // Searches and the registry draw from their own sequence, so adding a field to studies does not move them.
   const random = createRandom(seed + 7_919);
   const files: SynthFile[] = [{ path: 'review.yaml', text: protocolYaml(count, seed) }];
   for (const trial of trials) files.push({ path: `trials/${trial.slug}.md`, text: trialText(trial) });

@@ -1,75 +1,89 @@
 /**
- * Words the synthetic trials are made of: product codes, sponsors, cell sources, targets,
- * journals. Modelled on the hosted review's trial files so that synthetic pages look like real
- * ones (similar lengths of names, citations and notes).
+ * Words the synthetic studies are made of: intervention codes and names, invented sponsors,
+ * settings, co-interventions, journals and meetings. Neutral on purpose: a synthetic review
+ * belongs to the generator, not to any review it hosts, so it names no real product, sponsor,
+ * condition or author. Lengths of names, citations and notes are like those of real files, so
+ * synthetic pages weigh what real ones do.
  */
-import type { Trial } from '../../schemas/index.ts';
 
-export const PRODUCT_PREFIXES = ['ALX', 'FTN', 'CTX', 'PBC', 'NKX', 'CBR', 'TAK', 'KUR', 'UCR', 'ADI', 'SCT', 'ETN', 'RJM', 'QLN', 'VRT', 'BMX'] as const;
+/** Letters of intervention codes, as in "Drug ALX-123". */
+export const CODE_PREFIXES = ['ALX', 'FTN', 'QTX', 'PBC', 'NVX', 'DBR', 'TAK', 'KUR', 'URX', 'ADI', 'SGT', 'ETN', 'RJM', 'QLN', 'VRT', 'BMX'] as const;
 
-/** Stems of generic names, as in "-cabtagene autoleucel" (CAR-T) or "-lecel" (NK). */
-export const NAME_STEMS = ['zelo', 'mira', 'tafa', 'quino', 'vesta', 'orla', 'peri', 'dava', 'lumi', 'saro', 'teva', 'nori', 'cala', 'besi', 'rovo', 'fena'] as const;
+/** Stems and endings of invented generic names, as in "Zelotinib". */
+export const NAME_STEMS = ['zelo', 'mira', 'tafa', 'quino', 'vesta', 'orla', 'peri', 'dava', 'lumi', 'saro', 'teva', 'nori', 'vala', 'besi', 'rovo', 'fena'] as const;
+export const NAME_ENDINGS = ['tinib', 'mab', 'stat', 'parin', 'zole', 'dronate'] as const;
 
+/** Invented sponsors; a few studies have none. */
 export const SPONSORS: readonly { name: string; country: string }[] = [
-  { name: 'Allogene Therapeutics', country: 'United States' },
-  { name: 'Fate Therapeutics', country: 'United States' },
-  { name: 'CRISPR Therapeutics', country: 'Switzerland' },
-  { name: 'Precision BioSciences', country: 'United States' },
-  { name: 'Nkarta', country: 'United States' },
-  { name: 'Caribou Biosciences', country: 'United States' },
-  { name: 'Takeda', country: 'Japan' },
-  { name: 'Kuur Therapeutics', country: 'United States' },
-  { name: 'Cellectis', country: 'France' },
-  { name: 'Adicet Bio', country: 'United States' },
-  { name: 'Sana Biotechnology', country: 'United States' },
-  { name: 'Shanghai Cell Therapy Group', country: 'China' },
-  { name: 'Gracell Biotechnologies', country: 'China' },
-  { name: 'University Hospital Heidelberg', country: 'Germany' },
-  { name: 'MD Anderson Cancer Center', country: 'United States' },
-  { name: 'Peking University', country: 'China' },
+  { name: 'Northwind Pharma', country: 'United States' },
+  { name: 'Bluestone Therapeutics', country: 'United States' },
+  { name: 'Meridian Biologics', country: 'Switzerland' },
+  { name: 'Harbour Clinical Research', country: 'United Kingdom' },
+  { name: 'Lindqvist Medical', country: 'Sweden' },
+  { name: 'Orchard Lane Laboratories', country: 'Canada' },
+  { name: 'Sakura Research Institute', country: 'Japan' },
+  { name: 'Aurelia Health', country: 'Italy' },
+  { name: 'Rhône Valley Therapeutics', country: 'France' },
+  { name: 'Kestrel Biosciences', country: 'Australia' },
+  { name: 'Granite Peak Pharmaceuticals', country: 'United States' },
+  { name: 'Jade River Medicines', country: 'China' },
+  { name: 'Eastern Plains Research Group', country: 'China' },
+  { name: 'University Hospital of Northbridge', country: 'Germany' },
+  { name: 'Westfield Academic Medical Centre', country: 'Netherlands' },
+  { name: 'Coastal University', country: 'Brazil' },
 ];
 
-export const CELL_SOURCES: Record<Trial['modality'], readonly string[]> = {
-  car_t: ['Healthy-donor T cells (PBMCs), not HLA-matched', 'Healthy-donor T cells from a leukapheresis bank', 'Umbilical cord blood T cells'],
-  car_nk: ['Umbilical cord blood NK cells', 'Clonal master induced pluripotent stem cell (iPSC) line', 'NK-92 cell line', 'Peripheral blood NK cells of healthy donors'],
-  car_nkt: ['Healthy-donor invariant NKT cells'],
-};
-
-export const TARGETS = ['CD19', 'CD19', 'CD19', 'CD19', 'CD20', 'CD22', 'CD19 and CD20', 'CD19 and CD22'] as const;
-
-export const ENGINEERING = [
-  'CD19 (scFv) CAR with 4-1BB costimulation and CD3ζ',
-  'CD28 costimulatory domain and CD3ζ',
-  'TCR knockout (CRISPR-Cas9) to prevent GvHD',
-  'B2M knockout to reduce host rejection',
-  'CD52 knockout so that an anti-CD52 antibody can be used for lymphodepletion',
-  'Membrane-bound IL-15 for persistence',
-  'High-affinity, non-cleavable CD16 Fc receptor',
-  'Safety switch (inducible caspase 9)',
-  'CD38 knockout to prevent fratricide',
+/** Values of the `setting` characteristic. */
+export const SETTINGS = [
+  'Outpatient clinics of academic hospitals',
+  'Hospital wards',
+  'Community practices in two regions',
+  'Day units of three university hospitals',
+  'Research units with overnight stays',
+  'Primary care practices',
 ] as const;
 
-export const DOSING = [
-  'Fludarabine 30 mg/m2/day and cyclophosphamide 300 mg/m2/day on days -5 to -3',
-  'Fludarabine 30 mg/m2/day and cyclophosphamide 500 mg/m2/day on days -5 to -3',
-  'Single infusion on day 0; three dose levels in a 3+3 escalation',
-  'Three weekly infusions on days 0, 7 and 14',
-  'Optional second cycle for patients with stable disease or better',
+/** Items of the `co_interventions` characteristic. */
+export const CO_INTERVENTIONS = [
+  'Standard supportive treatment',
+  'Background therapy as usual',
+  'Hydration protocol on the day of dosing',
+  'Rescue medication as needed',
+  'Dietary advice at every visit',
+  'Premedication with an antihistamine',
+  'Physiotherapy twice a week',
 ] as const;
 
-export const HISTOLOGIES = ['DLBCL', 'HGBCL', 'PMBCL', 'tFL', 'FL', 'MCL', 'R/R B-NHL'] as const;
+/** Items of the `key_criteria` characteristic. */
+export const KEY_CRITERIA = [
+  'Adults aged 18 or over',
+  'At least one earlier line of treatment',
+  'Adequate kidney and liver function',
+  'No other investigational product within 30 days',
+  'Measurable disease at baseline',
+  'Performance status 0 to 2',
+] as const;
 
-export const JOURNALS = ['Blood', 'J Clin Oncol', 'Lancet Haematol', 'Nat Med', 'Blood Adv', 'J Hematol Oncol', 'Clin Cancer Res', 'Leukemia'] as const;
+/** Dose levels (mg), for the `dose` characteristic. */
+export const DOSES = [2.5, 5, 10, 20, 25, 40, 50, 75, 100, 150, 200, 300, 400] as const;
 
-export const MEETINGS = ['ASH Annual Meeting', 'ASCO Annual Meeting', 'EHA Congress', 'Tandem Meetings (ASTCT/CIBMTR)', 'ICML'] as const;
+/** Levels of the registry-only `drug_class` characteristic. */
+export const DRUG_CLASSES = ['small_molecule', 'antibody', 'peptide', 'other'] as const;
 
-export const SURNAMES = ['Locke', 'Neelapu', 'Bachanova', 'Liu', 'Ghobadi', 'Mehta', 'Shah', 'Nastoupil', 'Jacobson', 'Dickinson', 'Zhang', 'Wang', 'Hecker', 'Müller', 'Sánchez', 'Rossi'] as const;
+/** Items of the registry-only `regions` characteristic. */
+export const REGIONS = ['North America', 'Europe', 'East Asia', 'South America', 'Oceania', 'Africa'] as const;
 
-/** Why a synthetic report or trial is excluded; each is also a reason line of the search logs. */
+export const JOURNALS = ['J Clin Stud', 'Clin Trials Rep', 'Ann Synth Med', 'Evid Lett', 'Open Trials J', 'Int J Ther Res', 'Med Res Commun', 'Stud Ther'] as const;
+
+export const MEETINGS = ['Annual Clinical Research Congress', 'European Trials Forum', 'International Therapeutics Meeting', 'Spring Symposium on Clinical Studies', 'World Evidence Conference'] as const;
+
+export const SURNAMES = ['Smith', 'Garcia', 'Okafor', 'Kowalski', 'Nguyen', 'Haddad', 'Lindqvist', 'Tanaka', 'Moreau', 'Rossi', 'Schmidt', 'Kumar', 'Silva', 'Novak', 'Ibrahim', 'Müller'] as const;
+
+/** Why a synthetic report or study is excluded; each is also a reason line of the search logs. */
 export const EXCLUSION_REASONS = [
-  'No CAR construct (unmodified NK cells)',
-  'No usable LBCL denominator',
-  'Donor-derived product from a previous transplant',
+  'Intervention outside the review question',
+  'No usable denominator',
+  'Participants overlap with another included study',
 ] as const;
 
 /** The reason line under which superseded reports are counted in the search logs. */
