@@ -14,13 +14,15 @@ test('Markdown notes become plain text: link targets, emphasis and list marks go
   );
 });
 
-test("every trial of the hosted review has an entry at its page's address with its names, registrations, sponsor and citations", () => {
-  const { trials } = loadReview(path.join(REPO_ROOT, 'content'));
+test("every trial of the hosted review has an entry at its page's address with its names, registrations, sponsor, searched characteristics and citations", () => {
+  const { review, trials } = loadReview(path.join(REPO_ROOT, 'content'));
+  const searched = review.characteristics.filter((c) => c.show.includes('search') && c.applies_to.includes('trials') && c.type === 'text');
   for (const t of trials) {
-    const record = trialSearchRecord(t.slug, t.data, t.body);
+    const record = trialSearchRecord(t.slug, t.data, t.body, review);
     expect(record.url).toBe(`/trials/${t.slug}/`);
-    expect(record.title).toBe(t.data.product);
-    for (const text of [t.data.product, ...t.data.aliases, ...t.data.registrations, t.data.sponsor, t.data.target, ...t.data.reports.map((r) => r.citation)]) {
+    expect(record.title).toBe(t.data.label);
+    const texts = searched.map((c) => t.data.characteristics[c.id]).filter((v): v is string => typeof v === 'string');
+    for (const text of [t.data.label, ...t.data.aliases, ...t.data.registrations, t.data.sponsor ?? '', ...texts, ...t.data.reports.map((r) => r.citation)]) {
       expect(record.content, `${t.slug}: ${text}`).toContain(text);
     }
     expect(record.content).not.toMatch(/\]\(|\*\*/);

@@ -28,7 +28,7 @@ const edit = (root: string, file: string, from: string | RegExp, to: string) => 
 /** A copy of beta-nk as a new trial, delta-nk, with its own registration and numbers. */
 function addDeltaNk(root: string): void {
   const text = readFileSync(path.join(root, 'trials/beta-nk.md'), 'utf8')
-    .replace('product: "Beta-NK"', 'product: "Delta-NK"')
+    .replace('label: "Beta-NK"', 'label: "Delta-NK"')
     .replace('aliases: ["BNK-01"]', 'aliases: []')
     .replace('NCT00000002', 'NCT00000004')
     .replace('borr: {events: 3, n: 9,', 'borr: {events: 8, n: 10,');

@@ -53,12 +53,10 @@ function trial(slug: string, fields: Record<string, unknown>): PrismaTrial {
   return {
     slug,
     data: trialSchema.parse({
-      product: slug.toUpperCase(),
+      label: slug.toUpperCase(),
       registrations: [`NCT${String(nct++).padStart(8, '0')}`],
       sponsor: 'Sponsor',
-      modality: 'car_t',
-      cell_source: 'healthy-donor blood',
-      target: 'CD19',
+      characteristics: { cell_type: 'car_t', cell_source: 'healthy-donor blood', target: 'CD19' },
       phase: '1',
       status: 'included',
       ...fields,
@@ -82,7 +80,7 @@ export function trials(): PrismaTrial[] {
   const out: PrismaTrial[] = [];
   out.push(
     trial('cema-cel', {
-      product: 'Cema-cel (ALLO-501/501A)',
+      label: 'Cema-cel (ALLO-501/501A)',
       reports: [
         report('ash-2023', 1, 'superseded', { superseded_by: 'jco-2026', reason: 'Full paper published', date: '2023-12-01' }),
         report('jco-2026', 2, 'primary', { type: 'full_article', date: '2026-02-01' }),
@@ -91,7 +89,7 @@ export function trials(): PrismaTrial[] {
   );
   out.push(
     trial('azer-cel', {
-      product: 'Azer-cel (PBCAR0191)',
+      label: 'Azer-cel (PBCAR0191)',
       reports: [
         report('ash-2022', 1, 'primary'),
         report('news-2026', 2, 'excluded', { type: 'news', reason: 'News item without a usable denominator for response' }),
@@ -111,8 +109,8 @@ export function trials(): PrismaTrial[] {
   }
   out.push(
     trial('ft516', {
-      product: 'FT516',
-      modality: 'car_nk',
+      label: 'FT516',
+      characteristics: { cell_type: 'car_nk', cell_source: 'healthy-donor blood', target: 'CD19' },
       status: 'excluded',
       status_reason: 'FT516 carries no CAR (hnCD16 NK cells given with rituximab)',
       reports: [report('commentary-2026', 2, 'excluded', { reason: 'No CAR: hnCD16 NK cells given with rituximab' })],

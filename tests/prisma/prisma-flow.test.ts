@@ -201,12 +201,10 @@ describe('studies described but not pooled', () => {
   const described = {
     slug: 'pbcar20a',
     data: trialSchema.parse({
-      product: 'PBCAR20A',
+      label: 'PBCAR20A',
       registrations: ['NCT04030195'],
       sponsor: 'Sponsor',
-      modality: 'car_t',
-      cell_source: 'donor blood',
-      target: 'CD20',
+      characteristics: { cell_type: 'car_t', cell_source: 'donor blood', target: 'CD20' },
       phase: '1/2',
       status: 'described',
       status_reason: 'No LBCL-specific response data',

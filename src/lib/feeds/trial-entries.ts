@@ -7,12 +7,9 @@ import type { Review } from '../../schemas/index.ts';
 import { isNotDisclosed, type OutcomeData } from '../../schemas/index.ts';
 import type { TrialRecord } from '../review/evidence-set.ts';
 import { REPORT_STATUS_LABELS, REPORT_TYPE_LABELS } from '../format/labels.ts';
-import { longDate } from '../format/numbers.ts';
+import { longDate, reportMonth } from '../format/numbers.ts';
 import type { AtomEntry } from './atom.ts';
 import { pageUrl } from './release-entries.ts';
-
-const MONTH = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
-const monthYear = (iso: string) => MONTH.format(new Date(`${iso}T00:00:00Z`));
 
 /** One entry per report of a published release, newest first. */
 export function trialReportEntries(review: Review, trials: readonly TrialRecord[], root: string): AtomEntry[] {
@@ -27,7 +24,8 @@ export function trialReportEntries(review: Review, trials: readonly TrialRecord[
   rows.sort(
     (a, b) =>
       b.report.release - a.report.release ||
-      b.report.date.localeCompare(a.report.date, 'en') ||
+      // Report dates may be partial ("2024", "2024-06"): as strings they sort before the days of their period.
+      (a.report.date < b.report.date ? 1 : a.report.date > b.report.date ? -1 : 0) ||
       a.trial.label.localeCompare(b.trial.label, 'en') ||
       a.report.id.localeCompare(b.report.id, 'en'),
   );
@@ -46,14 +44,14 @@ export function trialReportEntries(review: Review, trials: readonly TrialRecord[
     );
     const status =
       report.status === 'primary'
-        ? `Primary report${replacing.length > 0 ? `, replacing the ${replacing.map((r) => `${REPORT_TYPE_LABELS[r.type].toLowerCase()} of ${monthYear(r.date)}`).join(' and ')}` : ''}.`
+        ? `Primary report${replacing.length > 0 ? `, replacing the ${replacing.map((r) => `${REPORT_TYPE_LABELS[r.type].toLowerCase()} of ${reportMonth(r.date)}`).join(' and ')}` : ''}.`
         : report.status === 'superseded'
           ? `Superseded${report.superseded_by ? ` by report ${report.superseded_by}` : ''}: ${report.reason ?? ''}`
           : `Excluded: ${report.reason ?? ''}`;
     const trialNote = trial.status === 'included' ? '' : ` The trial is ${trial.status === 'excluded' ? 'excluded' : 'described but not pooled'}: ${trial.status_reason ?? ''}`;
     return {
       id: url,
-      title: `${trial.label}: ${REPORT_TYPE_LABELS[report.type].toLowerCase()}, ${monthYear(report.date)} (${REPORT_STATUS_LABELS[report.status].toLowerCase()})`,
+      title: `${trial.label}: ${REPORT_TYPE_LABELS[report.type].toLowerCase()}, ${reportMonth(report.date)} (${REPORT_STATUS_LABELS[report.status].toLowerCase()})`,
       updated: release.date,
       link: url,
       summary: [

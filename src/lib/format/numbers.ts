@@ -18,6 +18,23 @@ export function longDate(iso: string): string {
   return DATE_FORMAT.format(new Date(`${iso}T00:00:00Z`));
 }
 
+const MONTH_FORMAT = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/**
+ * A report's date for readers, as precise as it is given: "2024", "June 2024" or "1 June 2024"
+ * (report dates may be a year, a year and month, or a full YYYY-MM-DD date).
+ */
+export function reportDate(iso: string): string {
+  if (/^\d{4}$/.test(iso)) return iso;
+  if (/^\d{4}-\d{2}$/.test(iso)) return MONTH_FORMAT.format(new Date(`${iso}-01T00:00:00Z`));
+  return longDate(iso);
+}
+
+/** A report's date to the month at most, for running text: "2024" or "June 2024". */
+export function reportMonth(iso: string): string {
+  return /^\d{4}$/.test(iso) ? iso : MONTH_FORMAT.format(new Date(`${iso.slice(0, 7)}-01T00:00:00Z`));
+}
+
 /**
  * A pooled proportion as a percentage: one decimal, two when the estimate is below 1% so small
  * rates do not read as 0. Give the estimate as `reference` when formatting its interval bounds,

@@ -1,23 +1,27 @@
 /**
  * The rows of the efficacy or safety table of one release (see _outcome-table.astro): one row
  * per trial (its primary report as of the release), or one per cohort when a trial gives
- * several, pooled trials in product order, then the trials described but not pooled. A module of
+ * several, pooled trials in label order, then the trials described but not pooled. A module of
  * its own so that the route of the table's later pages can count them.
  *
  * The leading underscore keeps this file out of the site's routes.
  */
 import type { Review } from '../../schemas/index.ts';
-import { isNotDisclosed, type Cohort, type OutcomeValue as Value, type Report } from '../../schemas/index.ts';
+import { isNotDisclosed, type CharacteristicValue, type Cohort, type OutcomeValue as Value, type Report } from '../../schemas/index.ts';
 import { pooledTrialsAsOf, primaryReportAsOf, type TrialRecord } from '../../lib/review/evidence-set.ts';
+import { subgroupLevel, valueOf } from '../../lib/review/characteristics.ts';
 
 export interface Row {
   key: string;
   slug: string;
-  product: string;
-  modality: TrialRecord['data']['modality'];
-  /** Shown under the product: the cohort(s) the numbers describe. */
+  /** The study label. */
+  label: string;
+  /** The row's value of the first subgroup variable's characteristic (its cohort's own, where it gives one). */
+  value: CharacteristicValue | undefined;
+  /** Shown under the label: the cohort(s) the numbers describe. */
   cohorts: string;
   report: Report;
+  /** The row's level of the first subgroup variable (its cohort's, where the cohort gives its own value). */
   level: string | undefined;
   n: number | undefined;
   values: Record<string, Value | undefined>;
@@ -54,11 +58,11 @@ export function outcomeTableRows(review: Review, trials: readonly TrialRecord[],
       rows.push({
         key: `${trial.slug}-${used.map((c) => c.id).join('-')}`,
         slug: trial.slug,
-        product: trial.data.label,
-        modality: trial.data.modality,
+        label: trial.data.label,
+        value: variable ? valueOf(trial.data, variable.characteristic, first) : undefined,
         cohorts: used.map((c) => c.label).join('; '),
         report,
-        level: variable ? (first?.subgroups?.[variable.id] ?? trial.data.subgroups[variable.id]) : undefined,
+        level: variable ? subgroupLevel(variable, trial.data, first) : undefined,
         n,
         values,
       });

@@ -61,15 +61,13 @@ export function outcomeTable(kind: 'efficacy' | 'safety', release: number) {
   });
 }
 
-/** Groups and order of the study characteristics table, with each trial's group (pages look up only their own rows). */
+/** Groups and order of the study characteristics table: each row names its group, so pages look only at their own rows. */
 export function characteristicsTable() {
   return once('characteristics', async () => {
     const review = (await getEntry('review', 'review'))!.data;
     const table = characteristicsOrder(review, await trialEntries());
-    const groupOf = new Map(table.groups.flatMap((g, i) => g.trials.map((t) => [t, i] as const)));
     return {
       ...table,
-      groupOf,
       included: table.shown.filter((t) => t.data.status === 'included').length,
       described: table.shown.filter((t) => t.data.status === 'described').length,
     };

@@ -1,6 +1,6 @@
 /**
- * The list of trials in its order: included, then described, then excluded, each by product
- * name. Sorted once per build and shared by every page of the list and the route that counts
+ * The list of trials in its order: included, then described, then excluded, each by label.
+ * Sorted once per build and shared by every page of the list and the route that counts
  * them (a review of 20,000 trials has a hundred pages; sorting for each was quadratic). In dev
  * the list is read afresh on every request, as content can change.
  */

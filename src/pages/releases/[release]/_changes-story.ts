@@ -26,8 +26,8 @@ export interface ChangesStory {
   firstOf: (...kinds: ChangeEvent['kind'][]) => number;
   /** The outcomes each trial moved, with how. */
   causesByTrial: Map<string, { outcome: OutcomeChanges; cause: OutcomeChanges['causes'][number] }[]>;
-  /** The products of the trials behind any change, each once. */
-  causeProducts: string[];
+  /** The labels of the trials behind any change, each once. */
+  causeLabels: string[];
 }
 
 const memo = new WeakMap<ReleaseChanges, ChangesStory>();
@@ -55,7 +55,7 @@ export function changesStory(c: ReleaseChanges): ChangesStory {
     count: (...kinds) => kinds.reduce((s, k) => s + (counts.get(k) ?? 0), 0),
     firstOf: (...kinds) => Math.min(story.length, ...kinds.map((k) => first.get(k) ?? story.length)),
     causesByTrial,
-    causeProducts: [...new Set(c.outcomes.flatMap((o) => o.causes.map((x) => x.product)))],
+    causeLabels: [...new Set(c.outcomes.flatMap((o) => o.causes.map((x) => x.product)))],
   };
   memo.set(c, result);
   return result;
