@@ -25,7 +25,8 @@ import { includedReportsUpTo } from '../src/lib/prisma/prisma-flow.ts';
 const USAGE =
   'usage: npm run release -- --date YYYY-MM-DD --cutoff YYYY-MM-DD [--search <id>] [--summary "..."] [--content <dir>] [--citation <file>]';
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const YAML_OPTIONS = { lineWidth: 0 } as const;
+// Flow lists are written as curators write them ([a, b]), so that only the new release changes.
+const YAML_OPTIONS = { lineWidth: 0, flowCollectionPadding: false } as const;
 
 interface LastRelease {
   number: number;
