@@ -30,6 +30,11 @@ export function reportDate(iso: string): string {
   return longDate(iso);
 }
 
+/** The first day of a report date's period as YYYY-MM-DD ("2024" → "2024-01-01"), for time axes and feeds. */
+export function firstDay(iso: string): string {
+  return iso.length === 4 ? `${iso}-01-01` : iso.length === 7 ? `${iso}-01` : iso;
+}
+
 /** A report's date to the month at most, for running text: "2024" or "June 2024". */
 export function reportMonth(iso: string): string {
   return /^\d{4}$/.test(iso) ? iso : MONTH_FORMAT.format(new Date(`${iso.slice(0, 7)}-01T00:00:00Z`));
