@@ -1,57 +1,21 @@
 import { describe, expect, test } from 'vitest';
-import { reviewSchema, trialSchema, type Review } from '../../src/schemas/index.ts';
-import { isPrimaryAsOf, outcomeRows, primaryReportAsOf, type TrialRecord } from '../../src/lib/review/evidence-set.ts';
-
-const review: Review = reviewSchema.parse({
-  id: 'demo',
-  title: 'Demo review',
-  short_title: 'Demo',
-  question: 'Does it work?',
-  authors: ['A. Author'],
-  eligibility: { population: 'Adults', intervention: 'Cells', designs: 'Single-arm trials' },
-  populations: [{ id: 'efficacy', label: 'Evaluable' }, { id: 'safety', label: 'Infused' }],
-  outcomes: [
-    { id: 'borr', label: 'Best overall response', short_label: 'bORR', kind: 'efficacy', population: 'efficacy' },
-    { id: 'gvhd', label: 'GvHD', short_label: 'GvHD', kind: 'safety', population: 'safety' },
-  ],
-  analysis: { transform: 'PAS', method: 'REML' },
-  subgroups: [{ id: 'modality', label: 'Cell type', levels: [{ id: 'car_nk', label: 'CAR-NK' }, { id: 'car_t', label: 'CAR-T' }] }],
-  releases: [
-    { number: 1, date: '2025-02-01', cutoff: '2025-01-12', search: 'release-1' },
-    { number: 2, date: '2026-07-15', cutoff: '2026-06-30', search: 'release-2' },
-  ],
-});
-
-function trial(slug: string, overrides: Record<string, unknown>): TrialRecord {
-  return {
-    slug,
-    data: trialSchema.parse({
-      product: slug.toUpperCase(),
-      registrations: ['NCT00000001'],
-      sponsor: 'Sponsor',
-      modality: 'car_t',
-      cell_source: 'donor blood',
-      target: 'CD19',
-      phase: '1',
-      status: 'included',
-      subgroups: { modality: 'car_t' },
-      cohorts: [
-        { id: 'eff', label: 'Evaluable LBCL', population: 'efficacy' },
-        { id: 'saf', label: 'Infused', population: 'safety' },
-      ],
-      ...overrides,
-    }),
-  };
-}
+import { review, trial } from './demo-review.ts';
+import {
+  isPrimaryAsOf,
+  outcomeRows,
+  primaryReportAsOf,
+  supersededReportsAsOf,
+  trialsOnFileAsOf,
+} from '../../src/lib/review/evidence-set.ts';
 
 const abstract = {
-  id: 'abstract', citation: 'Abstract 2024', url: 'https://example.org/a', type: 'abstract', date: '2024-12-01', release: 1,
+  id: 'abstract', citation: 'Abstract 2024', url: 'https://example.org/a', type: 'abstract', date: '2024-12', release: 1,
   status: 'superseded', superseded_by: 'paper', reason: 'full paper published',
-  data: { eff: { borr: { events: 8, n: 12, source: 'Table 1' } }, saf: { gvhd: 'nd' } },
+  data: { eff: { resp: { events: 8, n: 12, source: 'Table 1' } }, saf: { ae: 'nd' } },
 };
 const paper = {
   id: 'paper', citation: 'Paper 2025', doi: '10.1000/xyz', type: 'full_article', date: '2025-06-01', release: 2, status: 'primary',
-  data: { eff: { borr: { events: 19, n: 33, source: 'Table 2' } }, saf: { gvhd: { events: 0, n: 33, source: 'Table 3' } } },
+  data: { eff: { resp: { events: 19, n: 33, source: 'Table 2' }, remission: { events: 9, n: 33, source: 'Table 2' } }, saf: { ae: { events: 0, n: 33, source: 'Table 3' } } },
 };
 
 describe('evidence set of a release', () => {
@@ -68,33 +32,120 @@ describe('evidence set of a release', () => {
   });
 
   test('takes the numbers of the cohort that represents the outcome population', () => {
-    expect(outcomeRows(review, [cema], 'borr', 1).rows.map((r) => [r.events, r.n])).toEqual([[8, 12]]);
-    expect(outcomeRows(review, [cema], 'borr', 2).rows.map((r) => [r.events, r.n])).toEqual([[19, 33]]);
+    expect(outcomeRows(review, [cema], 'resp', 1).rows.map((r) => [r.events, r.n])).toEqual([[8, 12]]);
+    expect(outcomeRows(review, [cema], 'resp', 2).rows.map((r) => [r.events, r.n])).toEqual([[19, 33]]);
   });
 
   test('leaves a not-disclosed outcome out and lists the trial as not disclosed', () => {
-    const r1 = outcomeRows(review, [cema], 'gvhd', 1);
+    const r1 = outcomeRows(review, [cema], 'ae', 1);
     expect(r1.rows).toEqual([]);
     expect(r1.notDisclosed).toEqual([{ trial: 'cema', product: 'CEMA', report: 'abstract', cohort: 'saf' }]);
-  });
-
-  test('a trial described but not pooled gives no rows', () => {
-    const described = trial('pb', { status: 'described', status_reason: 'inconsistent reporting', reports: [{ ...paper, release: 1 }] });
-    expect(outcomeRows(review, [described], 'borr', 2).rows).toEqual([]);
+    expect(r1.notPooled.map((e) => [e.reason, e.cohort])).toEqual([['not_disclosed', 'saf']]);
   });
 
   test('a cohort can carry its own subgroup level, so one trial feeds two levels', () => {
     const mixed = trial('mixed', {
       cohorts: [
-        { id: 't', label: 'CAR-T arm', population: 'efficacy' },
-        { id: 'nk', label: 'CAR-NK arm', population: 'efficacy', subgroups: { modality: 'car_nk' } },
+        { id: 'o', label: 'Oral arm', population: 'efficacy' },
+        { id: 'i', label: 'Intravenous arm', population: 'efficacy', characteristics: { route: 'iv' } },
       ],
-      reports: [{ ...paper, release: 1, data: { t: { borr: { events: 3, n: 6, source: 'T2' } }, nk: { borr: { events: 1, n: 5, source: 'T2' } } } }],
+      reports: [{ ...paper, release: 1, data: { o: { resp: { events: 3, n: 6, source: 'T2' } }, i: { resp: { events: 1, n: 5, source: 'T2' } } } }],
     });
-    const { rows } = outcomeRows(review, [mixed], 'borr', 1);
-    expect(rows.map((r) => [r.label, r.levels['modality']])).toEqual([
-      ['MIXED: CAR-T arm', 'car_t'],
-      ['MIXED: CAR-NK arm', 'car_nk'],
+    const { rows } = outcomeRows(review, [mixed], 'resp', 1);
+    expect(rows.map((r) => [r.label, r.levels['route']])).toEqual([
+      ['MIXED: Oral arm', 'oral'],
+      ['MIXED: Intravenous arm', 'iv'],
     ]);
+  });
+});
+
+describe('nothing recorded is left out silently', () => {
+  test('an outcome a pooled cohort omits is listed as not reported, never counted as zero', () => {
+    // The abstract gives the cohort's response but nothing for remission.
+    const t = trial('omits', { reports: [{ ...paper, release: 1, data: { eff: { resp: { events: 4, n: 10, source: 'T1' } } } }] });
+    const { rows, notDisclosed, notPooled } = outcomeRows(review, [t], 'remission', 1);
+    expect(rows).toEqual([]);
+    expect(notDisclosed).toEqual([]);
+    expect(notPooled).toEqual([
+      { trial: 'omits', label: 'OMITS', report: 'paper', report_date: '2025-06-01', cohort: 'eff', cohort_label: 'Evaluable', reason: 'not_reported' },
+    ]);
+  });
+
+  test('a cohort the report does not mention at all is not listed (it belongs to another report)', () => {
+    const t = trial('other', {
+      cohorts: [
+        { id: 'eff', label: 'Evaluable', population: 'efficacy' },
+        { id: 'early', label: 'First dose level', population: 'efficacy' },
+      ],
+      reports: [{ ...paper, release: 1 }],
+    });
+    expect(outcomeRows(review, [t], 'resp', 1).notPooled).toEqual([]);
+  });
+
+  test("numbers under a cohort with no population are listed as only described, with the numbers", () => {
+    const t = trial('desc', {
+      cohorts: [
+        { id: 'eff', label: 'Evaluable', population: 'efficacy' },
+        { id: 'kids', label: 'Children (outside the review question)' },
+      ],
+      reports: [{ ...paper, release: 1, data: { eff: { resp: { events: 4, n: 10, source: 'T1' } }, kids: { resp: { events: 2, n: 3, source: 'T4' } } } }],
+    });
+    const { rows, notPooled } = outcomeRows(review, [t], 'resp', 1);
+    expect(rows.map((r) => r.cohort)).toEqual(['eff']);
+    expect(notPooled).toEqual([
+      { trial: 'desc', label: 'DESC', report: 'paper', report_date: '2025-06-01', cohort: 'kids', cohort_label: 'Children (outside the review question)', reason: 'cohort_described', events: 2, n: 3, source: 'T4' },
+    ]);
+  });
+
+  test("a described trial's numbers are listed with its status reason", () => {
+    const t = trial('pb', { status: 'described', status_reason: 'inconsistent reporting', reports: [{ ...paper, release: 1 }] });
+    const { rows, notPooled } = outcomeRows(review, [t], 'resp', 2);
+    expect(rows).toEqual([]);
+    expect(notPooled.map((e) => [e.reason, e.detail, e.events, e.n])).toEqual([['trial_described', 'inconsistent reporting', 19, 33]]);
+  });
+
+  test("an excluded report's numbers are listed with its reason; the trial's primary report is pooled", () => {
+    const excluded = { ...abstract, id: 'poster', status: 'excluded', superseded_by: undefined, reason: 'duplicate of the abstract with other counts', data: { eff: { resp: { events: 7, n: 12, source: 'Poster' } } } };
+    const t = trial('ex', { reports: [{ ...paper, release: 1 }, excluded] });
+    const { rows, notPooled } = outcomeRows(review, [t], 'resp', 1);
+    expect(rows.map((r) => r.report)).toEqual(['paper']);
+    expect(notPooled.map((e) => [e.reason, e.report, e.detail, e.events])).toEqual([['report_excluded', 'poster', 'duplicate of the abstract with other counts', 7]]);
+  });
+
+  test('reports replaced by later ones are listed once per release with the report in use', () => {
+    const cema = trial('cema', { reports: [abstract, paper] });
+    expect(outcomeRows(review, [cema], 'resp', 2).notPooled).toEqual([]);
+    expect(supersededReportsAsOf(review, trialsOnFileAsOf([cema], 1), 1)).toEqual([]);
+    expect(supersededReportsAsOf(review, trialsOnFileAsOf([cema], 2), 2)).toEqual([
+      { trial: 'cema', label: 'CEMA', report: 'abstract', report_date: '2024-12', by: 'paper', outcomes: ['resp'] },
+    ]);
+  });
+
+  test('every number recorded for an outcome is pooled or listed', () => {
+    const trials = [
+      trial('a', { reports: [abstract, paper] }),
+      trial('b', { status: 'described', status_reason: 'no eligible patients', reports: [{ ...paper, release: 1 }] }),
+      trial('c', { reports: [{ ...paper, release: 2, data: { eff: { resp: 'nd' } } }] }),
+    ];
+    for (const release of [1, 2]) {
+      const onFile = trialsOnFileAsOf(trials, release);
+      const superseded = supersededReportsAsOf(review, onFile, release);
+      for (const outcome of review.outcomes) {
+        const { rows, notPooled } = outcomeRows(review, trials, outcome.id, release, onFile);
+        let recorded = 0;
+        for (const t of trials) {
+          for (const r of t.data.reports) {
+            if (r.release > release) continue;
+            for (const values of Object.values(r.data)) {
+              const value = values[outcome.id];
+              if (value !== undefined && typeof value === 'object' && 'events' in value) recorded++;
+            }
+          }
+        }
+        const supersededValues = superseded.filter((s) => s.outcomes.includes(outcome.id)).length;
+        const listedNumbers = notPooled.filter((e) => e.n !== undefined).length;
+        expect(rows.length + listedNumbers + supersededValues, `release ${release}, ${outcome.id}`).toBe(recorded);
+      }
+    }
   });
 });

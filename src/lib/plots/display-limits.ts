@@ -29,8 +29,8 @@ export function tableStudies(studies: readonly StudyResult[], max = TABLE_MAX_RO
   return studies.filter((s) => kept.has(s));
 }
 
-/** Leave-one-out rows: all, or the `max` whose omission moves the estimate most, largest shift first. */
-export function influentialRows(rows: readonly LeaveOneOutRow[], estimate: number, max = TABLE_MAX_ROWS): LeaveOneOutRow[] {
+/** Leave-one-out rows (by row or by trial): all, or the `max` whose omission moves the estimate most, largest shift first. */
+export function influentialRows<T extends Pick<LeaveOneOutRow, 'estimate'>>(rows: readonly T[], estimate: number, max = TABLE_MAX_ROWS): T[] {
   if (rows.length <= max) return [...rows];
   return [...rows].sort((a, b) => Math.abs(b.estimate - estimate) - Math.abs(a.estimate - estimate)).slice(0, max);
 }

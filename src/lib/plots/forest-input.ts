@@ -31,6 +31,7 @@ function pooled(label: string, r: PooledResult, withPi: boolean): ForestPooled {
   return {
     label,
     k: r.k,
+    ...(r.trials !== undefined && r.trials !== r.k ? { trials: r.trials } : {}),
     events: r.events,
     n: r.n,
     estimate: r.proportion.estimate,

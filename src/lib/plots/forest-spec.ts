@@ -5,9 +5,12 @@
  * Layout: four aligned columns (study, events/n, proportion [95% CI], weight) around the plot.
  * Every row has a numeric position `y`; squares are sized by weight, diamonds span the
  * confidence interval of each subgroup and of the overall estimate, and a bar below the
- * overall diamond shows the prediction interval.
+ * overall diamond shows the prediction interval. A study label too long for its column wraps
+ * at word boundaries over two lines (its row grows to hold them), and past two lines ends in an
+ * ellipsis after a whole word; the tooltip and the figure's data table give it in full.
  */
 import type { TopLevelSpec } from 'vega-lite';
+import { labelLines } from './label-lines.ts';
 
 /** One study row, on the proportion scale (0-1). */
 export interface ForestStudy {
@@ -28,7 +31,10 @@ export interface ForestStudy {
 /** A pooled estimate (overall or one subgroup), proportion scale. */
 export interface ForestPooled {
   label: string;
+  /** Rows pooled (cohorts). */
   k: number;
+  /** Trials they come from, when fewer than k (a trial gives several cohorts). */
+  trials?: number;
   events: number;
   n: number;
   estimate: number;
@@ -56,9 +62,15 @@ export interface ForestInput {
 type RowKind = 'heading' | 'study' | 'subgroup' | 'overall' | 'pi' | 'note';
 
 export interface ForestRow {
+  /** Vertical position (centre of the row), in row units: a two-line row takes WRAPPED_ROW units. */
   y: number;
   kind: RowKind;
+  /** The full label (tooltips). */
   label: string;
+  /** Study rows: the label as drawn, its lines joined by a line break (see labelLines). */
+  labelText?: string;
+  /** Study rows: how many lines the drawn label takes. */
+  lines?: number;
   eventsText: string;
   estimateText: string;
   weightText: string;
@@ -71,6 +83,20 @@ export interface ForestRow {
 }
 
 const pct = (p: number) => (p * 100).toFixed(1);
+
+/** Width of the study label column, and the font size and line height of its text (px). */
+const LABEL_COLUMN = 215;
+const FONT_SIZE = 11;
+const LINE_HEIGHT = 13;
+/** Room left between a label and the column's edge (px). */
+const LABEL_MARGIN = 6;
+/** Height of a row whose label takes two lines, in row units. */
+export const WRAPPED_ROW = 1.6;
+
+/** "k = 5", or "6 cohorts from 5 trials" when some trial gives more than one cohort. */
+export function countText(k: number, trials?: number): string {
+  return trials !== undefined && trials !== k ? `${k} cohorts from ${trials} ${trials === 1 ? 'trial' : 'trials'}` : `k = ${k}`;
+}
 const ciText = (e: number, l: number, u: number) => `${pct(e)} [${pct(l)}, ${pct(u)}]`;
 
 function pooledRows(p: ForestPooled, kind: 'subgroup' | 'overall', y: number): ForestRow[] {
@@ -104,10 +130,13 @@ function pooledRows(p: ForestPooled, kind: 'subgroup' | 'overall', y: number): F
 }
 
 function studyRow(s: ForestStudy, y: number): ForestRow {
+  const lines = labelLines(s.label, LABEL_COLUMN - LABEL_MARGIN, FONT_SIZE);
   return {
     y,
     kind: 'study',
     label: s.label,
+    labelText: lines.join('\n'),
+    lines: lines.length,
     eventsText: `${s.events}/${s.n}`,
     estimateText: ciText(s.estimate, s.ciLower, s.ciUpper),
     weightText: `${s.weight.toFixed(1)}%`,
@@ -120,22 +149,40 @@ function studyRow(s: ForestStudy, y: number): ForestRow {
   };
 }
 
+/** Height of a row in row units. */
+const rowUnits = (row: ForestRow) => ((row.lines ?? 1) > 1 ? WRAPPED_ROW : 1);
+
 /** The rows of the plot, top to bottom, each with its vertical position. */
 export function forestRows(input: ForestInput): ForestRow[] {
   const rows: ForestRow[] = [];
-  const push = (r: ForestRow[]) => rows.push(...r.map((row, i) => ({ ...row, y: rows.length + i })));
+  let top = 0;
+  const push = (r: ForestRow[]) => {
+    for (const row of r) {
+      const units = rowUnits(row);
+      // the centre of the row: its index when every row above takes one unit
+      rows.push({ ...row, y: top + (units - 1) / 2 });
+      top += units;
+    }
+  };
   if (input.subgroups && input.subgroups.length > 0) {
     for (const sg of input.subgroups) {
       push([{ y: 0, kind: 'heading', label: sg.label, eventsText: '', estimateText: '', weightText: '' }]);
       push(input.studies.filter((s) => s.group === sg.label).map((s) => studyRow(s, 0)));
-      push(pooledRows({ ...sg, label: `Subtotal (k = ${sg.k})` }, 'subgroup', 0));
+      push(pooledRows({ ...sg, label: `Subtotal (${countText(sg.k, sg.trials)})` }, 'subgroup', 0));
     }
     if (input.subgroupTest) push([{ y: 0, kind: 'note', label: input.subgroupTest, eventsText: '', estimateText: '', weightText: '' }]);
   } else {
     push(input.studies.map((s) => studyRow(s, 0)));
   }
-  push(pooledRows({ ...input.overall, label: `Overall (k = ${input.overall.k})` }, 'overall', 0));
+  push(pooledRows({ ...input.overall, label: `Overall (${countText(input.overall.k, input.overall.trials)})` }, 'overall', 0));
   return rows;
+}
+
+/** Height of the rows in row units (one per row, WRAPPED_ROW for a two-line label). */
+export function forestUnits(rows: readonly ForestRow[]): number {
+  let units = 0;
+  for (const row of rows) units += rowUnits(row);
+  return units;
 }
 
 const ROW_HEIGHT = 20;
@@ -159,23 +206,42 @@ function diamondPoints(rows: ForestRow[]) {
  */
 export function forestSpec(input: ForestInput): TopLevelSpec {
   const rows = forestRows(input);
-  const height = rows.length * ROW_HEIGHT;
+  const units = forestUnits(rows);
+  const height = units * ROW_HEIGHT;
   const width = input.width ?? 300;
-  const ydomain = [-0.7, rows.length - 0.3];
+  const ydomain = [-0.7, units - 0.3];
   const y = { field: 'y', type: 'quantitative' as const, scale: { domain: ydomain, reverse: true, nice: false, zero: false }, axis: null };
   const textLayer = (field: ForestTextField, w: number, align: 'left' | 'right', filter: string, style: { fontWeight?: 'bold'; fontStyle?: 'italic' }) => ({
     data: { name: 'rows' },
     transform: [{ filter }],
-    // Only study labels are cut to the column; notes run across the empty columns beside them.
-    mark: { type: 'text' as const, align, baseline: 'middle' as const, fontSize: 11, ...(field === 'label' && !style.fontStyle && !style.fontWeight ? { limit: w } : {}), ...style },
+    // Notes and headings run across the empty columns beside them.
+    mark: { type: 'text' as const, align, baseline: 'middle' as const, fontSize: FONT_SIZE, ...style },
     encoding: { y, x: { value: align === 'left' ? 0 : w }, text: { field } },
+  });
+  // Study labels as laid out by labelLines (never cut by the renderer, which would cut inside a
+  // word); a two-line label is moved up half a line so that its two lines centre on the row.
+  const studyLabels = (lines: 1 | 2) => ({
+    data: { name: 'rows' },
+    transform: [{ filter: `datum.kind === 'study' && datum.lines ${lines === 1 ? '<' : '>='} 2` }],
+    mark: {
+      type: 'text' as const,
+      align: 'left' as const,
+      baseline: 'middle' as const,
+      fontSize: FONT_SIZE,
+      lineHeight: LINE_HEIGHT,
+      lineBreak: '\n',
+      ...(lines === 2 ? { dy: -LINE_HEIGHT / 2 } : {}),
+    },
+    encoding: { y, x: { value: 0 }, text: { field: 'labelText' }, tooltip: { field: 'label', title: 'Study' } },
   });
   const textColumn = (field: ForestTextField, title: string, w: number, align: 'left' | 'right') => ({
     width: w,
     height,
-    title: { text: title, anchor: align === 'left' ? ('start' as const) : ('end' as const), fontSize: 11, fontWeight: 'bold' as const },
+    title: { text: title, anchor: align === 'left' ? ('start' as const) : ('end' as const), fontSize: FONT_SIZE, fontWeight: 'bold' as const },
     layer: [
-      textLayer(field, w, align, "datum.kind === 'study' || datum.kind === 'pi'", {}),
+      ...(field === 'label'
+        ? [textLayer(field, w, align, "datum.kind === 'pi'", {}), studyLabels(1), studyLabels(2)]
+        : [textLayer(field, w, align, "datum.kind === 'study' || datum.kind === 'pi'", {})]),
       textLayer(field, w, align, "datum.kind === 'heading' || datum.kind === 'subgroup' || datum.kind === 'overall'", { fontWeight: 'bold' }),
       textLayer(field, w, align, "datum.kind === 'note'", { fontStyle: 'italic' }),
     ],
@@ -243,7 +309,7 @@ export function forestSpec(input: ForestInput): TopLevelSpec {
     description: `Forest plot: ${input.title}`,
     datasets: { rows: rows as unknown as Record<string, unknown>[] },
     config: { view: { stroke: null }, font: 'system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif', axis: { labelFontSize: 11, titleFontSize: 11 } },
-    hconcat: [textColumn('label', 'Study', 215, 'left'), textColumn('eventsText', 'Events/n', 58, 'right'), plot, textColumn('estimateText', '% [95% CI]', 130, 'right'), textColumn('weightText', 'Weight', 52, 'right')],
+    hconcat: [textColumn('label', 'Study', LABEL_COLUMN, 'left'), textColumn('eventsText', 'Events/n', 58, 'right'), plot, textColumn('estimateText', '% [95% CI]', 130, 'right'), textColumn('weightText', 'Weight', 52, 'right')],
     spacing: 8,
     // Lay columns out by their given widths: notes overflow into the empty columns beside them.
     bounds: 'flush',

@@ -1,6 +1,7 @@
 /**
  * Every analysis of one release: each outcome pooled overall and by each subgroup variable
- * with the review's method, leave-one-out, cumulative by the date each report entered (every
+ * with the review's method, leave-one-out (by row, and by trial when a trial gives several
+ * rows), the values not pooled and why, cumulative by the date each report entered (every
  * step, or CUMULATIVE_MAX_STEPS of them for thousands of studies), a method-robustness table
  * and Egger's test. Pure: content in, numbers out.
  */
@@ -9,6 +10,7 @@ import {
   TRANSFORMS,
   cumulative,
   eggerTest,
+  leaveClustersOut,
   leaveOneOut,
   metaProportions,
   metaProportionsVariants,
@@ -24,7 +26,7 @@ import type {
   RobustnessRow,
   SubgroupAnalysis,
 } from './analyses-types.ts';
-import { outcomeRows, pooledTrialsAsOf, type StudyRow, type TrialRecord } from './evidence-set.ts';
+import { isPooledCohort, outcomeRows, pooledTrialsAsOf, supersededReportsAsOf, trialsOnFileAsOf, type StudyRow, type TrialAsOf, type TrialRecord } from './evidence-set.ts';
 import { subgroupLevel } from './characteristics.ts';
 import { CUMULATIVE_MAX_STEPS, thinnedSteps } from './cumulative-steps.ts';
 
@@ -33,9 +35,10 @@ export interface AnalyseOptions {
   robustness?: boolean;
 }
 
-function pooledResult(a: PooledAnalysis, events: number, n: number): PooledResult {
+function pooledResult(a: PooledAnalysis, events: number, n: number, trials: number): PooledResult {
   return {
     k: a.k,
+    trials,
     n,
     events,
     tau2: a.tau2,
@@ -51,6 +54,24 @@ function pooledResult(a: PooledAnalysis, events: number, n: number): PooledResul
 }
 
 const sum = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0);
+
+/** Each row's trial when that trial gives several rows, null when it gives one. */
+function clustersOfSeveralRows(rows: readonly StudyRow[]): (string | null)[] {
+  const out: (string | null)[] = new Array<string | null>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const trial = rows[i]!.trial;
+    const several = (i > 0 && rows[i - 1]!.trial === trial) || (i + 1 < rows.length && rows[i + 1]!.trial === trial);
+    out[i] = several ? trial : null;
+  }
+  return out;
+}
+
+/** How many trials the rows come from (a trial's rows are next to each other, see outcomeRows). */
+function trialCount(rows: readonly StudyRow[]): number {
+  let count = 0;
+  for (let i = 0; i < rows.length; i++) if (i === 0 || rows[i]!.trial !== rows[i - 1]!.trial) count++;
+  return count;
+}
 
 function baseInput(review: Review, rows: readonly StudyRow[]): MetaProportionsInput {
   return {
@@ -78,7 +99,7 @@ function subgroupAnalysis(review: Review, rows: readonly StudyRow[], variableId:
   const result = metaProportions({ ...baseInput(review, rows), groups });
   for (const [level, analysis] of Object.entries(result.subgroups ?? {})) {
     const inLevel = rows.filter((_, i) => groups[i] === level);
-    levels[level] = pooledResult(analysis, sum(inLevel.map((r) => r.events)), sum(inLevel.map((r) => r.n)));
+    levels[level] = pooledResult(analysis, sum(inLevel.map((r) => r.events)), sum(inLevel.map((r) => r.n)), trialCount(inLevel));
   }
   return {
     levels,
@@ -95,6 +116,7 @@ function robustnessTable(review: Review, rows: readonly StudyRow[], overall: Poo
   const input = baseInput(review, rows);
   const events = sum(rows.map((r) => r.events));
   const n = sum(rows.map((r) => r.n));
+  const trials = trialCount(rows);
   const variants: { transform: (typeof TRANSFORMS)[number]; method: (typeof MODEL_METHODS)[number]; ci: 'z' | 'hk' }[] = [];
   for (const transform of TRANSFORMS) for (const method of MODEL_METHODS) variants.push({ transform, method, ci: 'z' });
   for (const transform of TRANSFORMS) variants.push({ transform, method: 'REML', ci: 'hk' });
@@ -114,7 +136,7 @@ function robustnessTable(review: Review, rows: readonly StudyRow[], overall: Poo
     }
     const fit = fitOf.get(v)!;
     if (fit instanceof Error) out.push({ ...v, label, primary, result: null, error: fit.message });
-    else out.push({ ...v, label, primary, result: pooledResult(fit, events, n) });
+    else out.push({ ...v, label, primary, result: pooledResult(fit, events, n, trials) });
   }
   return out;
 }
@@ -156,10 +178,11 @@ export function analyseOutcome(
   outcomeId: string,
   release: number,
   options: AnalyseOptions = {},
-  pooled = pooledTrialsAsOf(trials, release),
+  /** trialsOnFileAsOf(trials, release), when the caller already has it */
+  onFile: readonly TrialAsOf[] = trialsOnFileAsOf(trials, release),
 ): OutcomeAnalysis {
   const outcome = review.outcomes.find((o) => o.id === outcomeId)!;
-  const { rows, notDisclosed } = outcomeRows(review, trials, outcomeId, release, pooled);
+  const { rows, notDisclosed, notPooled } = outcomeRows(review, trials, outcomeId, release, onFile);
   const empty: OutcomeAnalysis = {
     id: outcome.id,
     label: outcome.label,
@@ -170,7 +193,9 @@ export function analyseOutcome(
     subgroups: {},
     studies: [],
     not_disclosed: notDisclosed.map((d) => ({ trial: d.trial, label: d.product, report: d.report, cohort: d.cohort })),
+    not_pooled: notPooled,
     leave_one_out: [],
+    leave_one_trial_out: null,
     cumulative: [],
     robustness: [],
     egger: null,
@@ -178,7 +203,7 @@ export function analyseOutcome(
   if (rows.length === 0) return empty;
   const input = baseInput(review, rows);
   const overall = metaProportions(input);
-  const overallResult = pooledResult(overall, sum(rows.map((r) => r.events)), sum(rows.map((r) => r.n)));
+  const overallResult = pooledResult(overall, sum(rows.map((r) => r.events)), sum(rows.map((r) => r.n)), trialCount(rows));
   const studies = overall.studies.map((s, i) => {
     const row = rows[i]!;
     return {
@@ -223,6 +248,22 @@ export function analyseOutcome(
       I2: r.I2,
       tau2: r.tau2,
     })),
+    // Leave one trial out (all its cohorts), for the trials whose rows leave_one_out does not
+    // already cover: those that give more than one row.
+    leave_one_trial_out:
+      overallResult.trials < rows.length
+        ? leaveClustersOut(input, clustersOfSeveralRows(rows)).map((r) => ({
+            trial: r.cluster,
+            omitted: rows[r.study]!.product,
+            rows: r.omitted.length,
+            k: r.k,
+            estimate: r.proportion.estimate,
+            ci_lower: r.proportion.ci_lower,
+            ci_upper: r.proportion.ci_upper,
+            I2: r.I2,
+            tau2: r.tau2,
+          }))
+        : null,
     cumulative: cumulative(
       input,
       order,
@@ -245,7 +286,34 @@ export function analyseOutcome(
   };
 }
 
-/** Counts of trials, reports and patients as of a release. */
+/**
+ * Whether an earlier pooled cohort of the trial (before position `i`) has the same level of
+ * `variable` (when given) and the same population (when given): a trial counts once per level
+ * and population, however many cohorts it has there.
+ */
+function seenBefore(
+  trial: TrialRecord,
+  report: Report,
+  i: number,
+  variable: Review['subgroups'][number] | undefined,
+  level: string | undefined,
+  population: string | undefined,
+): boolean {
+  const cohorts = trial.data.cohorts;
+  for (let j = 0; j < i; j++) {
+    const c = cohorts[j]!;
+    if (!isPooledCohort(c, report)) continue;
+    if (population !== undefined && c.population !== population) continue;
+    if (variable !== undefined && subgroupLevel(variable, trial.data, c) !== level) continue;
+    return true;
+  }
+  return false;
+}
+
+/**
+ * Counts of trials, cohorts, reports and patients as of a release. Cohorts are counted as
+ * cohorts: each pooled cohort in its own subgroup level, which may differ from its trial's.
+ */
 export function releaseCounts(
   review: Review,
   trials: readonly TrialRecord[],
@@ -254,22 +322,44 @@ export function releaseCounts(
   pooled: readonly { trial: TrialRecord; report: Report }[] = pooledTrialsAsOf(trials, release),
 ): ReleaseCounts {
   const onFile = trials.filter((t) => t.data.reports.some((r) => r.release <= release));
+  const zeros = () => Object.fromEntries(review.populations.map((p) => [p.id, 0])) as Record<string, number>;
   const trialsByLevel: ReleaseCounts['trials_by_level'] = {};
+  const cohortsByLevel: ReleaseCounts['cohorts_by_level'] = {};
+  const trialsByLevelPopulation: ReleaseCounts['trials_by_level_population'] = {};
   for (const v of review.subgroups) {
     trialsByLevel[v.id] = Object.fromEntries(v.levels.map((l) => [l.id, 0]));
-    for (const { trial } of pooled) {
-      // A trial counts in every level one of its pooled cohorts is in (cohorts may override the trial's level).
-      const cohorts = trial.data.cohorts.filter((c) => c.population !== undefined);
-      const levels = new Set<string>();
-      if (cohorts.length === 0) {
-        const level = subgroupLevel(v, trial.data);
-        if (level !== undefined) levels.add(level);
-      }
-      for (const c of cohorts) {
+    cohortsByLevel[v.id] = Object.fromEntries(v.levels.map((l) => [l.id, zeros()]));
+    trialsByLevelPopulation[v.id] = Object.fromEntries(v.levels.map((l) => [l.id, zeros()]));
+  }
+  const cohortsIncluded = zeros();
+  const trialsByPopulation = zeros();
+  const add = (counts: Record<string, number>, key: string) => {
+    counts[key] = (counts[key] ?? 0) + 1;
+  };
+  for (const { trial, report } of pooled) {
+    const cohorts = trial.data.cohorts;
+    let pooledCohorts = 0;
+    for (let i = 0; i < cohorts.length; i++) {
+      const c = cohorts[i]!;
+      if (!isPooledCohort(c, report)) continue;
+      pooledCohorts++;
+      const population = c.population!;
+      add(cohortsIncluded, population);
+      if (!seenBefore(trial, report, i, undefined, undefined, population)) add(trialsByPopulation, population);
+      for (const v of review.subgroups) {
         const level = subgroupLevel(v, trial.data, c);
-        if (level !== undefined) levels.add(level);
+        if (level === undefined) continue;
+        add((cohortsByLevel[v.id]![level] ??= zeros()), population);
+        // A trial counts in every level one of its pooled cohorts is in.
+        if (!seenBefore(trial, report, i, v, level, undefined)) add(trialsByLevel[v.id]!, level);
+        if (!seenBefore(trial, report, i, v, level, population)) add((trialsByLevelPopulation[v.id]![level] ??= zeros()), population);
       }
-      for (const level of levels) trialsByLevel[v.id]![level] = (trialsByLevel[v.id]![level] ?? 0) + 1;
+    }
+    if (pooledCohorts > 0) continue;
+    // No pooled cohort (the report gives no numbers yet): the trial counts in its own level.
+    for (const v of review.subgroups) {
+      const level = subgroupLevel(v, trial.data);
+      if (level !== undefined) add(trialsByLevel[v.id]!, level);
     }
   }
   const patients: Record<string, number> = {};
@@ -307,6 +397,10 @@ export function releaseCounts(
     trials_excluded: onFile.filter((t) => t.data.status === 'excluded').length,
     reports: onFile.reduce((s, t) => s + t.data.reports.filter((r) => r.release <= release).length, 0),
     trials_by_level: trialsByLevel,
+    cohorts_included: cohortsIncluded,
+    trials_by_population: trialsByPopulation,
+    cohorts_by_level: cohortsByLevel,
+    trials_by_level_population: trialsByLevelPopulation,
     patients,
     patients_by_level: patientsByLevel,
   };
@@ -321,7 +415,9 @@ export function analyseRelease(
 ): ReleaseAnalyses {
   const release = review.releases.find((r) => r.number === releaseNumber);
   if (!release) throw new Error(`release ${releaseNumber} is not in review.yaml`);
-  const pooled = pooledTrialsAsOf(trials, release.number);
+  const onFile = trialsOnFileAsOf(trials, release.number);
+  const pooled: { trial: TrialRecord; report: Report }[] = [];
+  for (const t of onFile) if (t.trial.data.status === 'included' && t.report) pooled.push({ trial: t.trial, report: t.report });
   return {
     review: review.id,
     title: review.title,
@@ -330,6 +426,7 @@ export function analyseRelease(
     cutoff: release.cutoff,
     method: { ...review.analysis },
     counts: releaseCounts(review, trials, release.number, pooled),
-    outcomes: Object.fromEntries(review.outcomes.map((o) => [o.id, analyseOutcome(review, trials, o.id, release.number, options, pooled)])),
+    outcomes: Object.fromEntries(review.outcomes.map((o) => [o.id, analyseOutcome(review, trials, o.id, release.number, options, onFile)])),
+    superseded_reports: supersededReportsAsOf(review, onFile, release.number),
   };
 }

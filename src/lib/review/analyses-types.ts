@@ -14,7 +14,10 @@ export interface Interval {
 
 /** One pooled analysis (overall, one subgroup level, or one robustness variant). */
 export interface PooledResult {
+  /** Rows pooled: cohorts, one or more per trial. */
   k: number;
+  /** Trials those rows come from (fewer than k when a trial gives several cohorts). */
+  trials: number;
   /** Patients across the studies pooled. */
   n: number;
   events: number;
@@ -57,6 +60,7 @@ export interface SubgroupAnalysis {
   test: 'separate' | 'common';
 }
 
+/** The analysis without one row (one cohort). */
 export interface LeaveOneOutRow {
   omitted: string;
   trial: string;
@@ -65,6 +69,72 @@ export interface LeaveOneOutRow {
   ci_upper: number;
   I2: number;
   tau2: number;
+}
+
+/** The analysis without every row (cohort) of one trial. */
+export interface LeaveOneTrialOutRow {
+  trial: string;
+  /** The trial's label. */
+  omitted: string;
+  /** How many rows (cohorts) left with it. */
+  rows: number;
+  /** Rows left in the analysis. */
+  k: number;
+  estimate: number;
+  ci_lower: number;
+  ci_upper: number;
+  I2: number;
+  tau2: number;
+}
+
+/**
+ * Why a value recorded for an outcome in the release's evidence is not pooled (see
+ * outcomeRows in evidence-set.ts): the report is excluded, the trial is only described or
+ * excluded, the cohort is only described (no population), the report does not disclose it
+ * (nd), or the report gives the cohort's numbers for other outcomes but none for this one (not
+ * reported: treated as not disclosed, never as zero). Reports replaced by later ones are
+ * listed apart, once per release (SupersededReport).
+ */
+export type NotPooledReason =
+  | 'report_excluded'
+  | 'trial_described'
+  | 'trial_excluded'
+  | 'cohort_described'
+  | 'not_disclosed'
+  | 'not_reported';
+
+/**
+ * A report on file that a later report had replaced by the release: its numbers fed the
+ * releases before it, not this one.
+ */
+export interface SupersededReport {
+  trial: string;
+  /** The trial's label. */
+  label: string;
+  report: string;
+  report_date: string;
+  /** The report in use instead. */
+  by: string;
+  /** The outcomes it gives numbers for. */
+  outcomes: string[];
+}
+
+/** A value recorded for an outcome that the analysis does not pool, and why. */
+export interface NotPooledEntry {
+  trial: string;
+  /** The trial's label. */
+  label: string;
+  report: string;
+  report_date: string;
+  cohort: string;
+  cohort_label: string;
+  reason: NotPooledReason;
+  /** The report's reason (report_excluded), the trial's status_reason (trial_described, trial_excluded) or the nd note (not_disclosed). */
+  detail?: string;
+  /** The numbers recorded, when there are numbers. */
+  events?: number;
+  n?: number;
+  source?: string;
 }
 
 export interface CumulativeRow {
@@ -98,8 +168,21 @@ export interface OutcomeAnalysis {
   overall: PooledResult | null;
   subgroups: Record<string, SubgroupAnalysis>;
   studies: StudyResult[];
+  /** The pooled cohorts whose report says nd for this outcome (also in not_pooled). */
   not_disclosed: { trial: string; label: string; report: string; cohort: string }[];
+  /**
+   * Every value recorded for this outcome in the release's evidence that is not pooled, with
+   * the reason, by trial label; values of reports replaced by later ones are in the release's
+   * superseded_reports instead.
+   */
+  not_pooled: NotPooledEntry[];
   leave_one_out: LeaveOneOutRow[];
+  /**
+   * The analysis without all the rows of each trial that gives more than one row (without a
+   * trial of one row, it is that row's leave_one_out entry); null when every trial gives one
+   * row, so leaving out a trial is leaving out a row.
+   */
+  leave_one_trial_out: LeaveOneTrialOutRow[] | null;
   cumulative: CumulativeRow[];
   robustness: RobustnessRow[];
   /** Egger's regression test (slope of yi on its standard error, t test with k - 2 df). */
@@ -112,9 +195,24 @@ export interface ReleaseCounts {
   trials_described: number;
   trials_excluded: number;
   reports: number;
-  /** Included trials per subgroup variable and level. */
+  /**
+   * Included trials per subgroup variable and level: a trial counts in every level one of its
+   * pooled cohorts is in (a cohort may override its trial's level), so the levels can add up
+   * to more than trials_included.
+   */
   trials_by_level: Record<string, Record<string, number>>;
-  /** Patients per analysis population (largest n a trial gives for that population). */
+  /**
+   * Pooled cohorts per analysis population: cohorts of included trials that represent it and
+   * that the report in use gives numbers for, for at least one outcome (see isPooledCohort).
+   */
+  cohorts_included: Record<string, number>;
+  /** Included trials with at least one pooled cohort of each population. */
+  trials_by_population: Record<string, number>;
+  /** Pooled cohorts per subgroup variable, level (the cohort's own) and population. */
+  cohorts_by_level: Record<string, Record<string, Record<string, number>>>;
+  /** Included trials with a pooled cohort of that population in that level, per variable, level and population. */
+  trials_by_level_population: Record<string, Record<string, Record<string, number>>>;
+  /** Patients per analysis population (largest n a cohort gives for an outcome of that population, summed over cohorts). */
   patients: Record<string, number>;
   patients_by_level: Record<string, Record<string, Record<string, number>>>;
 }
@@ -128,6 +226,8 @@ export interface ReleaseAnalyses {
   method: { transform: string; method: string; ci: string; level: number; subgroup_test: 'separate' | 'common' };
   counts: ReleaseCounts;
   outcomes: Record<string, OutcomeAnalysis>;
+  /** Reports on file that later reports had replaced by this release (their numbers fed earlier releases). */
+  superseded_reports: SupersededReport[];
 }
 
 /** Everything the site needs: each release's analyses, the latest last. */
@@ -161,7 +261,7 @@ export interface EstimateChange {
   /** Subgroup variable and level; both null for the overall estimate. */
   variable: string | null;
   level: string | null;
-  /** "Overall", or the level's label, e.g. "CAR-NK". */
+  /** "Overall", or the level's label, e.g. "Oral". */
   label: string;
   /** Null when the estimate did not exist (no trial reported it). */
   before: EstimateSnapshot | null;

@@ -6,7 +6,8 @@
  * been superseded by a report that entered later was still the primary one, so every release
  * can be rebuilt exactly as it was published.
  */
-import type { OutcomeData, Report, Review, Trial } from '../../schemas/index.ts';
+import type { Cohort, OutcomeData, OutcomeValue, Report, Review, Trial } from '../../schemas/index.ts';
+import type { NotPooledEntry, SupersededReport } from './analyses-types.ts';
 import { subgroupLevels } from './characteristics.ts';
 import { isNotDisclosed } from '../../schemas/index.ts';
 
@@ -72,6 +73,9 @@ export function primaryReportAsOf(trial: Trial, release: number): Report | undef
 // faster than String.prototype.localeCompare on thousands of trials.
 const collator = new Intl.Collator('en');
 
+const byLabel = (a: { trial: TrialRecord }, b: { trial: TrialRecord }) =>
+  collator.compare(a.trial.data.label, b.trial.data.label) || collator.compare(a.trial.slug, b.trial.slug);
+
 /** Trials pooled as of `release`: status included, with a primary report by then. */
 export function pooledTrialsAsOf(trials: readonly TrialRecord[], release: number): { trial: TrialRecord; report: Report }[] {
   const out: { trial: TrialRecord; report: Report }[] = [];
@@ -80,48 +84,132 @@ export function pooledTrialsAsOf(trials: readonly TrialRecord[], release: number
     const report = primaryReportAsOf(trial.data, release);
     if (report) out.push({ trial, report });
   }
-  return out.sort((a, b) => collator.compare(a.trial.data.label, b.trial.data.label) || collator.compare(a.trial.slug, b.trial.slug));
+  return out.sort(byLabel);
 }
 
+/** A trial as of a release: its report in use then (whatever the trial's status), if any. */
+export interface TrialAsOf {
+  trial: TrialRecord;
+  report: Report | undefined;
+}
+
+/**
+ * Every trial on file as of `release` (at least one report entered by then), whatever its
+ * status, in the order of pooledTrialsAsOf, each with the report in use as of the release.
+ */
+export function trialsOnFileAsOf(trials: readonly TrialRecord[], release: number): TrialAsOf[] {
+  const out: TrialAsOf[] = [];
+  for (const trial of trials) {
+    let entered = false;
+    for (const r of trial.data.reports) {
+      if (r.release > release) continue;
+      entered = true;
+      break;
+    }
+    if (entered) out.push({ trial, report: primaryReportAsOf(trial.data, release) });
+  }
+  return out.sort(byLabel);
+}
+
+/**
+ * Whether a cohort is pooled with the report in use: it represents a population and the report
+ * gives it numbers for at least one outcome. A cohort the report does not mention (e.g. one of
+ * an earlier report), or for which it discloses nothing, is not.
+ */
+export function isPooledCohort(cohort: Cohort, report: Report): boolean {
+  if (cohort.population === undefined) return false;
+  const values = report.data[cohort.id];
+  if (values === undefined) return false;
+  for (const id in values) if (!isNotDisclosed(values[id]!)) return true;
+  return false;
+}
 
 /**
  * The rows of one outcome as of `release`: for each pooled trial, every cohort of its primary
- * report that represents the outcome's population and gives numbers for it.
+ * report that represents the outcome's population and gives numbers for it; and every other
+ * value recorded for the outcome in the release's evidence, with the reason it is not pooled.
+ *
+ * Nothing is left out silently. Of the reports that had entered by the release, each value
+ * recorded for the outcome either feeds a row, or belongs to a report a later one had replaced
+ * by then (those fed the releases before; supersededReportsAsOf lists them once per release),
+ * or is listed in `notPooled`, for the first of these reasons that applies:
+ * - report_excluded: the report is excluded (its `reason`);
+ * - trial_described / trial_excluded: the trial is not pooled (its `status_reason`);
+ * - cohort_described: numbers under a cohort with no population (only described);
+ * - not_disclosed: the pooled report says `nd` (the note, if any);
+ * - not_reported: the pooled report has entries for a cohort of the outcome's population (its
+ *   other outcomes) but none for this outcome. The value is treated as not disclosed: left out
+ *   of the outcome, never counted as zero. A cohort the report does not mention at all is not
+ *   listed (it belongs to another report).
+ * Not-disclosed values under reports or cohorts that are not pooled anyway are not listed.
  */
 export function outcomeRows(
   review: Review,
   trials: readonly TrialRecord[],
   outcomeId: string,
   release: number,
-  /** pooledTrialsAsOf(trials, release), when the caller already has it (every outcome of a release shares it) */
-  pooled: readonly { trial: TrialRecord; report: Report }[] = pooledTrialsAsOf(trials, release),
-): { rows: StudyRow[]; notDisclosed: NotDisclosedRow[] } {
+  /** trialsOnFileAsOf(trials, release), when the caller already has it (every outcome of a release shares it) */
+  onFile: readonly TrialAsOf[] = trialsOnFileAsOf(trials, release),
+): { rows: StudyRow[]; notDisclosed: NotDisclosedRow[]; notPooled: NotPooledEntry[] } {
   const outcome = review.outcomes.find((o) => o.id === outcomeId);
   if (!outcome) throw new Error(`unknown outcome "${outcomeId}"`);
   const rows: StudyRow[] = [];
   const notDisclosed: NotDisclosedRow[] = [];
-  // Plain loops: a release of thousands of trials runs this for every outcome.
-  for (const { trial, report } of pooled) {
+  const notPooled: NotPooledEntry[] = [];
+  // Plain loops and no allocation but the entries themselves: a release of thousands of trials
+  // runs this for every outcome.
+  for (const { trial, report: inUse } of onFile) {
+    const t = trial.data;
+    const pooled = t.status === 'included' && inUse !== undefined;
+    for (const report of t.reports) {
+      if (report.release > release) continue;
+      if (pooled && report === inUse) continue;
+      // replaced by a later report: listed once per release by supersededReportsAsOf
+      if (report.status !== 'excluded' && report !== inUse) continue;
+      // Numbers of a report or trial that is not pooled: listed with the reason, cohort by cohort.
+      for (const cohort of t.cohorts) {
+        const value = report.data[cohort.id]?.[outcomeId];
+        if (value === undefined || isNotDisclosed(value)) continue;
+        if (report.status === 'excluded') {
+          notPooled.push(entry(trial, report, cohort, 'report_excluded', report.reason, value));
+        } else {
+          notPooled.push(entry(trial, report, cohort, t.status === 'excluded' ? 'trial_excluded' : 'trial_described', t.status_reason, value));
+        }
+      }
+    }
+    if (!pooled) continue;
+    const report = inUse!;
     const first = rows.length;
-    for (const cohort of trial.data.cohorts) {
+    for (const cohort of t.cohorts) {
+      const values = report.data[cohort.id];
+      if (values === undefined) continue;
+      const value = values[outcomeId];
+      if (cohort.population === undefined) {
+        if (value !== undefined && !isNotDisclosed(value)) notPooled.push(entry(trial, report, cohort, 'cohort_described', undefined, value));
+        continue;
+      }
+      // A cohort of another population cannot give this outcome (npm run check refuses it).
       if (cohort.population !== outcome.population) continue;
-      const value = report.data[cohort.id]?.[outcomeId];
-      if (value === undefined) continue;
+      if (value === undefined) {
+        notPooled.push(entry(trial, report, cohort, 'not_reported', undefined, undefined));
+        continue;
+      }
       if (isNotDisclosed(value)) {
-        notDisclosed.push({ trial: trial.slug, product: trial.data.label, report: report.id, cohort: cohort.id });
+        notDisclosed.push({ trial: trial.slug, product: t.label, report: report.id, cohort: cohort.id });
+        notPooled.push(entry(trial, report, cohort, 'not_disclosed', typeof value === 'object' ? value.note : undefined, undefined));
         continue;
       }
       const data = value as OutcomeData;
       const row: StudyRow = {
         trial: trial.slug,
-        product: trial.data.label,
+        product: t.label,
         report: report.id,
         cohort: cohort.id,
-        label: trial.data.label,
+        label: t.label,
         events: data.events,
         n: data.n,
         source: data.source,
-        levels: subgroupLevels(review, trial.data, cohort),
+        levels: subgroupLevels(review, t, cohort),
         reportDate: report.date,
         reportRelease: report.release,
       };
@@ -131,10 +219,70 @@ export function outcomeRows(
     if (rows.length - first > 1) {
       for (let i = first; i < rows.length; i++) {
         const row = rows[i]!;
-        const cohort = trial.data.cohorts.find((c) => c.id === row.cohort);
-        row.label = `${trial.data.label}: ${cohort?.label ?? row.cohort}`;
+        const cohort = t.cohorts.find((c) => c.id === row.cohort);
+        row.label = `${t.label}: ${cohort?.label ?? row.cohort}`;
       }
     }
   }
-  return { rows, notDisclosed };
+  return { rows, notDisclosed, notPooled };
+}
+
+function entry(
+  trial: TrialRecord,
+  report: Report,
+  cohort: Cohort,
+  reason: NotPooledEntry['reason'],
+  detail: string | undefined,
+  value: OutcomeValue | undefined,
+): NotPooledEntry {
+  const out: NotPooledEntry = {
+    trial: trial.slug,
+    label: trial.data.label,
+    report: report.id,
+    report_date: report.date,
+    cohort: cohort.id,
+    cohort_label: cohort.label,
+    reason,
+  };
+  if (detail) out.detail = detail;
+  if (value !== undefined && !isNotDisclosed(value)) {
+    out.events = value.events;
+    out.n = value.n;
+    out.source = value.source;
+  }
+  return out;
+}
+
+/**
+ * The reports on file as of `release` that a later report had replaced by then (whatever the
+ * trial's status), with the report in use and the outcomes they give numbers for. Their
+ * numbers fed the releases before; listed once per release rather than under every outcome,
+ * since nearly every trial of a large review has one.
+ */
+export function supersededReportsAsOf(review: Review, onFile: readonly TrialAsOf[], release: number): SupersededReport[] {
+  const out: SupersededReport[] = [];
+  for (const { trial, report: inUse } of onFile) {
+    for (const report of trial.data.reports) {
+      if (report.release > release || report === inUse || report.status === 'excluded') continue;
+      const outcomes: string[] = [];
+      for (const outcome of review.outcomes) {
+        for (const cohort of trial.data.cohorts) {
+          const value = report.data[cohort.id]?.[outcome.id];
+          if (value !== undefined && !isNotDisclosed(value)) {
+            outcomes.push(outcome.id);
+            break;
+          }
+        }
+      }
+      out.push({
+        trial: trial.slug,
+        label: trial.data.label,
+        report: report.id,
+        report_date: report.date,
+        by: inUse?.id ?? report.superseded_by ?? '',
+        outcomes,
+      });
+    }
+  }
+  return out;
 }

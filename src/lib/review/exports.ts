@@ -32,10 +32,10 @@ export function studiesCsv(data: ReleaseAnalyses, variables: readonly string[]):
   return csv(header, rows);
 }
 
-const RESULT_FIELDS = ['k', 'n', 'events', 'estimate', 'ci_lower', 'ci_upper', 'pi_lower', 'pi_upper', 'tau2', 'I2', 'H2', 'Q', 'Q_df', 'Q_p'] as const;
+const RESULT_FIELDS = ['k', 'trials', 'n', 'events', 'estimate', 'ci_lower', 'ci_upper', 'pi_lower', 'pi_upper', 'tau2', 'I2', 'H2', 'Q', 'Q_df', 'Q_p'] as const;
 
 function resultCells(r: PooledResult): Cell[] {
-  return [r.k, r.n, r.events, r.proportion.estimate, r.proportion.ci_lower, r.proportion.ci_upper, r.proportion.pi_lower, r.proportion.pi_upper, r.tau2, r.I2, r.H2, r.Q, r.Q_df, r.Q_p];
+  return [r.k, r.trials ?? r.k, r.n, r.events, r.proportion.estimate, r.proportion.ci_lower, r.proportion.ci_upper, r.proportion.pi_lower, r.proportion.pi_upper, r.tau2, r.I2, r.H2, r.Q, r.Q_df, r.Q_p];
 }
 
 /** The pooled results: one row per outcome overall and per subgroup level. */

@@ -35,7 +35,12 @@ export function pooledData(outcome: string, release?: number, variable?: string,
   const o = outcomeData(outcome, release);
   if (!variable) return o.overall;
   const s = o.subgroups[variable];
-  if (!s) throw new Error(`unknown subgroup variable "${variable}" for ${outcome}`);
+  if (!s) {
+    // An outcome no trial reports yet has no subgroup analyses: a level of a declared variable is not estimable.
+    const levels = releaseData(release).counts.trials_by_level[variable];
+    if (o.overall === null && levels && level !== undefined && level in levels) return null;
+    throw new Error(`unknown subgroup variable "${variable}" for ${outcome}`);
+  }
   if (!level) throw new Error(`give a level of "${variable}"`);
   if (!(level in s.levels)) throw new Error(`unknown level "${level}" of "${variable}" (known: ${Object.keys(s.levels).join(', ')})`);
   return s.levels[level] ?? null;

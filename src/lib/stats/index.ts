@@ -5,7 +5,7 @@
 
 // Main API
 export { metaProportions, metaProportionsVariants } from './analysis/meta-proportions.ts';
-export { leaveOneOut } from './analysis/leave-one-out.ts';
+export { leaveOneOut, leaveClustersOut, type ClusterRefitRow } from './analysis/leave-one-out.ts';
 export { cumulative } from './analysis/cumulative.ts';
 export { eggerTest, type EggerTest } from './analysis/egger-test.ts';
 export { tau2ConfidenceInterval } from './analysis/tau2-confidence-interval.ts';
