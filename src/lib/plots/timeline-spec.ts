@@ -65,7 +65,8 @@ export function timelinePoints(rows: readonly CumulativeRow[]): TimelinePoint[] 
 }
 
 const DAY = 86_400_000;
-const time = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
+// A report date may be a year or a month: it is placed at the first day of its period.
+const time = (iso: string) => Date.parse(`${iso.length === 4 ? `${iso}-01-01` : iso.length === 7 ? `${iso}-01` : iso}T00:00:00Z`);
 const pct = (p: number) => (p * 100).toFixed(1);
 const RELEASE_COLOURS = ['#0b5cad', '#c05a00', '#1d7a5f', '#7a3fa0', '#4a5361'];
 
@@ -167,7 +168,7 @@ export function timelineSpec(input: TimelineInput): TopLevelSpec {
             { field: 'added', title: 'Added' },
             { field: 'date', title: 'Report date' },
             { field: 'release', title: 'Entered in' },
-            { field: 'k', title: 'Trials (k)' },
+            { field: 'k', title: 'Pooled (k)' },
             { field: 'text', title: 'Pooled % [95% CI]' },
           ],
         },
