@@ -1,19 +1,31 @@
 /**
- * npm run fields [-- --out <file>]
+ * npm run fields [-- --content <dir>] [--out <file>]
  *
  * Prints the reference of every field of every content file (generated from the schemas) as
- * Markdown, or writes it to a file with --out.
+ * Markdown, followed by the study characteristics the review's review.yaml declares (the
+ * content root of --content, REVIEW_CONTENT or content/), or writes it to a file with --out.
+ * A review.yaml that is missing or does not validate only leaves that last section out.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { fieldReferenceMarkdown } from '../src/lib/content/field-reference.ts';
+import { fieldReferenceMarkdown, type MarkdownOptions } from '../src/lib/content/field-reference.ts';
+import { parseContentFile } from '../src/lib/content/content-files.ts';
+import { displayRoot, isDirectory, resolveContentRoot } from '../src/lib/content/read-content-fs.ts';
+import { reviewSchema } from '../src/schemas/index.ts';
 
-const USAGE = 'usage: npm run fields [-- --out <file>]';
+const USAGE = 'usage: npm run fields [-- --content <dir>] [--out <file>]';
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 function main(argv: string[]): number {
-  let values: { out?: string | undefined; help?: boolean | undefined };
+  let values: { out?: string | undefined; content?: string | undefined; help?: boolean | undefined };
   try {
-    ({ values } = parseArgs({ args: argv, strict: true, options: { out: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }));
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      options: { out: { type: 'string' }, content: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    }));
   } catch (error) {
     console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
     return 2;
@@ -22,7 +34,7 @@ function main(argv: string[]): number {
     console.log(USAGE);
     return 0;
   }
-  const markdown = fieldReferenceMarkdown();
+  const markdown = fieldReferenceMarkdown(undefined, declaredIn(values.content));
   if (values.out) {
     writeFileSync(values.out, `${markdown}\n`);
     console.log(`wrote ${values.out}`);
@@ -30,6 +42,25 @@ function main(argv: string[]): number {
     process.stdout.write(`${markdown}\n`);
   }
   return 0;
+}
+
+/** The review of the content root, for its declared characteristics; none when it cannot be read. */
+function declaredIn(content: string | undefined): MarkdownOptions {
+  const root = resolveContentRoot(content, process.env, REPO_ROOT);
+  const label = displayRoot(root);
+  if (!isDirectory(root)) {
+    if (content !== undefined) console.error(`${label} is not a folder: the characteristics of its review are left out`);
+    return {};
+  }
+  const file = path.join(root, 'review.yaml');
+  // Only review.yaml is read: a review of thousands of trials need not be parsed for this.
+  const source = existsSync(file) ? parseContentFile('review', `${label}/review.yaml`, 'review', readFileSync(file)).source : undefined;
+  const parsed = source?.readable ? reviewSchema.safeParse(source.value) : undefined;
+  if (!parsed?.success) {
+    console.error(`${label}/review.yaml does not validate (npm run check says why): the characteristics it declares are left out`);
+    return {};
+  }
+  return { review: parsed.data, reviewFile: `${label}/review.yaml` };
 }
 
 try {

@@ -1,10 +1,13 @@
 /**
- * npm run new-trial -- NCT01234567 [--slug cema-cel] [--content <dir>]
+ * npm run new-trial -- NCT01234567 [--slug smith-2024] [--content <dir>]
+ * npm run new-trial -- --slug smith-2024 [--content <dir>]   (a study without a registration)
  *
- * Writes content/trials/<slug>.md with every field of the trial schema, each explained, the
- * outcome ids and subgroup levels of review.yaml filled in, and TODO wherever the curator must
- * write a value (npm run check reports each TODO until it is replaced). Refuses when the
- * registration already has a trial file or the file exists. Exit 0 written, 1 refused,
+ * Writes content/trials/<slug>.md with every field of the trial schema, each explained, and
+ * what review.yaml declares filled in: one line per study characteristic, one cohort per
+ * population, the outcome ids and the releases; TODO wherever the curator must write a value
+ * (npm run check reports each TODO until it is replaced). A study without a registration needs
+ * --slug, and only a review whose studies.registration is optional accepts one. Refuses when
+ * the registration already has a trial file or the file exists. Exit 0 written, 1 refused,
  * 2 usage error, 3 internal error.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -19,7 +22,7 @@ import { trialTemplate } from '../src/lib/content/trial-template.ts';
 import { validateContent } from '../src/lib/content/validate-content.ts';
 import { messages } from '../src/lib/content/messages.ts';
 
-const USAGE = 'usage: npm run new-trial -- <registration, e.g. NCT01234567> [--slug <file name>] [--content <dir>]';
+const USAGE = 'usage: npm run new-trial -- <registration, e.g. NCT01234567> [--slug <file name>] [--content <dir>]\n       npm run new-trial -- --slug <file name> [--content <dir>]   (a study without a registration)';
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 function main(argv: string[]): number {
@@ -35,17 +38,19 @@ function main(argv: string[]): number {
     console.log(USAGE);
     return 0;
   }
-  const registration = positionals[0]?.trim();
-  if (!registration || positionals.length > 1) {
+  const registration = positionals[0]?.trim() || undefined;
+  if ((!registration && !values.slug?.trim()) || positionals.length > 1) {
     console.error(USAGE);
     return 2;
   }
-  const format = registrationSchema.safeParse(registration);
-  if (!format.success) {
-    console.error(`"${registration}" is ${format.error.issues[0]?.message ?? 'not a registration number'}\n${USAGE}`);
-    return 2;
+  if (registration) {
+    const format = registrationSchema.safeParse(registration);
+    if (!format.success) {
+      console.error(`"${registration}" is ${format.error.issues[0]?.message ?? 'not a registration number'}\n${USAGE}`);
+      return 2;
+    }
   }
-  const slug = values.slug?.trim() || registration.toLowerCase();
+  const slug = values.slug?.trim() || registration!.toLowerCase();
   if (!idSchema.safeParse(slug).success) {
     console.error(
       `"${slug}" cannot be a trial file name: ${values.slug ? '' : 'choose one with --slug; '}use lower-case letters, digits, "-" or "_", starting with a letter\n${USAGE}`,
@@ -64,9 +69,11 @@ function main(argv: string[]): number {
   const target = path.join(root, 'trials', `${slug}.md`);
   const shown = `${label}/trials/${slug}.md`;
   for (const trial of raw.trials) {
-    const listed = trial.readable
-      ? registrationsOf(trial.value).some(([, r]) => r === registration)
-      : fileMentions(path.join(root, 'trials', `${trial.name}.md`), registration);
+    const listed =
+      registration !== undefined &&
+      (trial.readable
+        ? registrationsOf(trial.value).some(([, r]) => r === registration)
+        : fileMentions(path.join(root, 'trials', `${trial.name}.md`), registration));
     if (listed) {
       console.error(`${registration} already has a trial file: ${trial.file}\n  add the new report to that file instead (see "Update a trial" in the README)`);
       return 1;
@@ -79,14 +86,18 @@ function main(argv: string[]): number {
   const review = raw.review?.readable ? reviewSchema.safeParse(raw.review.value) : undefined;
   if (!review?.success) {
     const reviewProblems = validateContent({ ...raw, trials: [], searches: [], registry: [] }).problems.filter((p) => p.file.endsWith('review.yaml'));
-    console.error(`new-trial takes the outcomes and subgroups from review.yaml, which has problems:\n\n${formatProblems(reviewProblems)}`);
+    console.error(`new-trial takes the characteristics, populations, outcomes and releases from review.yaml, which has problems:\n\n${formatProblems(reviewProblems)}`);
     return 1;
+  }
+  if (!registration && review.data.studies.registration === 'required') {
+    console.error(`review.yaml requires a registration for every study (studies.registration: required): give it first\n${USAGE}`);
+    return 2;
   }
 
   mkdirSync(path.dirname(target), { recursive: true });
   writeFileSync(target, trialTemplate({ registration, review: review.data }), { flag: 'wx' });
   console.log(`wrote ${shown}`);
-  for (const entry of raw.registry) {
+  for (const entry of registration ? raw.registry : []) {
     if ((entry.value as { registration?: unknown } | undefined)?.registration === registration) {
       console.log(`${entry.file} registers ${registration}: once the trial file is filled in, add "trial: ${slug}" there`);
     }

@@ -11,7 +11,7 @@ import { z } from 'zod';
 export const idSchema = z
   .string()
   .regex(/^[a-z][a-z0-9_-]*$/, {
-    message: 'use lower-case letters, digits, "-" or "_", starting with a letter (for example "car_t")',
+    message: 'use lower-case letters, digits, "-" or "_", starting with a letter (for example "main_cohort")',
   });
 
 /**

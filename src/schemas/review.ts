@@ -16,7 +16,7 @@ export const SUBGROUP_TESTS = ['separate', 'common'] as const;
 export const populationSchema = z
   .object({
     id: idSchema.describe('Short identifier used by outcomes and by trial cohorts, e.g. "efficacy"'),
-    label: requiredTextSchema.describe('Name shown to readers, e.g. "Evaluable LBCL patients"'),
+    label: requiredTextSchema.describe('Name shown to readers, e.g. "Patients evaluable for response"'),
     description: textSchema.optional().describe('Who is counted in this population'),
   })
   .strict();

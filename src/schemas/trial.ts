@@ -48,7 +48,7 @@ export const notDisclosedSchema = z.union([
     .object({
       nd: z.literal(true).describe('Not disclosed in this report'),
       source: textSchema.optional().describe('Where the report should have given it'),
-      note: textSchema.optional().describe('Why it is not disclosed, e.g. "only any-grade CRS given"'),
+      note: textSchema.optional().describe('Why it is not disclosed, e.g. "only events of any grade given"'),
     })
     .strict(),
 ]);
@@ -101,7 +101,7 @@ export const reportSchema = z
 
 export const trialSchema = z
   .object({
-    label: requiredTextSchema.describe('Study label shown in tables and plots, unique in the review: "Author 2024" or a short name, e.g. "Cema-cel (ALLO-501/501A)"'),
+    label: requiredTextSchema.describe('Study label shown in tables and plots, unique in the review: "Author 2024" or a short name, e.g. "STEP-2 (NCT01234567)"'),
     aliases: z.array(requiredTextSchema).default([]).describe('Other names of the study or of what it tests'),
     registrations: z.array(registrationSchema).default([]).describe('Registry numbers of this study, e.g. [NCT03939026, NCT04416984] (required when review.yaml says studies.registration: required)'),
     sponsor: requiredTextSchema.optional().describe('Sponsor or funder'),

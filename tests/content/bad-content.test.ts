@@ -123,7 +123,7 @@ describe('npm run check on broken content', () => {
   test('names a missing required field and what goes there', () => {
     expect(checkCase('missing-required-field')).toMatchInlineSnapshot(`
       "content/trials/alpha-cel.md:2  label  the required field "label" is missing
-        fix: add "label:" — Study label shown in tables and plots, unique in the review: "Author 2024" or a short name, e.g. "Cema-cel (ALLO-501/501A)"
+        fix: add "label:" — Study label shown in tables and plots, unique in the review: "Author 2024" or a short name, e.g. "STEP-2 (NCT01234567)"
 
       1 problem in 1 file"
     `);
@@ -526,7 +526,7 @@ describe('npm run check on odd Unicode', () => {
   test('refuses a no-break space in an id and names it', () => {
     expect(checkCase('no-break-space-in-id')).toMatchInlineSnapshot(`
       "content/trials/alpha-cel.md:15  cohorts.1.id  id "in[U+00A0 no-break space]fused" is not accepted
-        fix: use lower-case letters, digits, "-" or "_", starting with a letter (for example "car_t")
+        fix: use lower-case letters, digits, "-" or "_", starting with a letter (for example "main_cohort")
 
       1 problem in 1 file"
     `);
@@ -535,9 +535,9 @@ describe('npm run check on odd Unicode', () => {
   test('refuses accented ids, so the composed and decomposed spellings of one id can never be two ids', () => {
     expect(checkCase('nfc-and-nfd-ids')).toMatchInlineSnapshot(`
       "content/trials/alpha-cel.md:12  cohorts.0.id  id "lbcl-évaluable" is not accepted
-        fix: use lower-case letters, digits, "-" or "_", starting with a letter (for example "car_t")
+        fix: use lower-case letters, digits, "-" or "_", starting with a letter (for example "main_cohort")
       content/trials/alpha-cel.md:42  reports.1.data.lbcl-évaluable  "lbcl-évaluable" cannot be used as a name here; it contains ́ (U+0301), which is not a plain letter (a-z, 0-9, - and _)
-        fix: use lower-case letters, digits, "-" or "_", starting with a letter (for example "car_t")
+        fix: use lower-case letters, digits, "-" or "_", starting with a letter (for example "main_cohort")
 
       2 problems in 1 file"
     `);

@@ -6,9 +6,12 @@
  */
 import type { z } from 'zod';
 import {
+  DESIGNS,
+  PHASES,
   dateSchema,
   doiSchema,
   idSchema,
+  partialDateSchema,
   registrationSchema,
   requiredTextSchema,
   textSchema,
@@ -50,12 +53,25 @@ export interface Field extends Described {
 const NAMED_STRINGS = new Map<unknown, string>([
   [idSchema._zod.def, 'identifier'],
   [dateSchema._zod.def, 'date (YYYY-MM-DD)'],
+  [partialDateSchema._zod.def, 'date (YYYY, YYYY-MM or YYYY-MM-DD)'],
   [registrationSchema._zod.def, 'registration number'],
   [urlSchema._zod.def, 'web address (https://…)'],
   [doiSchema._zod.def, 'DOI (10.xxxx/yyyy)'],
   [textSchema._zod.def, 'text'],
   [requiredTextSchema._zod.def, 'text'],
 ]);
+
+/**
+ * Value lists in the order the schemas give them. zod keeps an enum's values as the keys of an
+ * object, which puts number-like keys first ("1", "2" before "1a"); a list known here is shown in
+ * its own order.
+ */
+const ORDERED_VALUES: readonly (readonly string[])[] = [PHASES, DESIGNS];
+
+function inOrder(values: string[]): string[] {
+  const known = ORDERED_VALUES.find((list) => list.length === values.length && values.every((v) => list.includes(v)));
+  return known ? [...known] : values;
+}
 
 // zod's definitions are typed per schema class; this module reads them generically.
 type AnyDef = Record<string, any> & { type: string };
@@ -111,7 +127,7 @@ function shapeOf(def: AnyDef): Shape {
     case 'union':
       return { type: 'union', options: (def['options'] as z.ZodType[]).map(describeSchema) };
     case 'enum':
-      return { type: 'enum', values: Object.values(def['entries'] as Record<string, string>) };
+      return { type: 'enum', values: inOrder(Object.values(def['entries'] as Record<string, string>)) };
     case 'literal':
       return { type: 'literal', values: def['values'] };
     case 'string':
@@ -145,7 +161,7 @@ export function unionOptions(d: Described): Described[] {
  * The schema of the value at a path (list indices and record keys are taken as any element),
  * or undefined when the path leaves the schema. In a union, the object option that has the
  * field is followed; with `input` (the parsed file), the one whose fields fit what was written.
- * A value without a description of its own takes its block's (a record's entries).
+ * A value without a description of its own takes its block's (a record's entries, a list's items).
  */
 export function describeAt(root: Described, path: readonly PathSegment[], input?: unknown): Described | undefined {
   let current: Described | undefined = root;
@@ -153,7 +169,7 @@ export function describeAt(root: Described, path: readonly PathSegment[], input?
   for (const segment of path) {
     if (!current) return undefined;
     const shape: Shape = current.shape;
-    if (shape.type === 'array') current = shape.element;
+    if (shape.type === 'array') current = { ...shape.element, description: shape.element.description ?? current.description };
     else if (shape.type === 'record') current = { ...shape.value, description: shape.value.description ?? current.description };
     else current = fieldIn(current, String(segment), value);
     value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[String(segment)] : undefined;
@@ -186,7 +202,7 @@ export function objectOption(d: Described, value: unknown, name?: string): Field
   return best;
 }
 
-/** A short type name for curators: "whole number ≥ 1", "one of: car_t, car_nk", "list of text". */
+/** A short type name for curators: "whole number ≥ 1", "one of: oral, intravenous", "list of text". */
 export function typeLabel(d: Described): string {
   const s = d.shape;
   switch (s.type) {

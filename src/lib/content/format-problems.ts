@@ -1,7 +1,7 @@
 /**
  * The one formatter of content problems, used by `npm run check`, the build and the tests:
  *
- *     content/trials/x.md:23  reports.0.data.lbcl.borr.events  events (14) is larger than n (12)
+ *     content/trials/x.md:23  reports.0.data.evaluable.response.events  events (14) is larger than n (12)
  *       fix: check both numbers against the source: …
  *
  * followed by a summary line ("3 problems in 2 files").

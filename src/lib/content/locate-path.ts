@@ -1,5 +1,5 @@
 /**
- * The source map: finds the line of a field path (`reports.1.data.lbcl.borr.events`) in a
+ * The source map: finds the line of a field path (`reports.1.data.evaluable.response.events`) in a
  * parsed YAML document. A path that does not exist in the file (a missing field) falls back to
  * the nearest ancestor that does, so a "missing field" points at the block it belongs in.
  */

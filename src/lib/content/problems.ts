@@ -6,7 +6,7 @@
 /** One step of a field path: an object key or a list index. */
 export type PathSegment = string | number;
 
-/** A path into a content file, e.g. `['reports', 1, 'data', 'lbcl', 'borr', 'events']`. */
+/** A path into a content file, e.g. `['reports', 1, 'data', 'evaluable', 'response', 'events']`. */
 export type FieldPath = readonly PathSegment[];
 
 /** What is wrong and how to fix it, in the curator's words. */
@@ -21,11 +21,11 @@ export interface Problem extends Text {
   file: string;
   /** 1-based line in that file (for a trial, a line of the .md file, not of the front matter). */
   line?: number;
-  /** Dotted field path, e.g. `reports.1.data.lbcl.borr.events`; empty for the whole file. */
+  /** Dotted field path, e.g. `reports.1.data.evaluable.response.events`; empty for the whole file. */
   path: string;
 }
 
-/** Writes a field path the way problems show it: `reports.1.data.lbcl.borr.events`. */
+/** Writes a field path the way problems show it: `reports.1.data.evaluable.response.events`. */
 export function pathToString(path: FieldPath): string {
   return path.join('.');
 }

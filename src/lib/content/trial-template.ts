@@ -1,19 +1,24 @@
 /**
  * The file `npm run new-trial` writes: every field of the trial schema, each explained by a
- * comment taken from the schema's `.describe()` text, with the outcome ids, populations,
- * subgroup levels and releases of review.yaml filled in where they belong.
+ * comment taken from the schema's `.describe()` text, with what review.yaml declares filled in
+ * where it belongs: one line per study characteristic (its label, description, type and allowed
+ * values), one cohort per population, the outcome ids of each population under the report, and
+ * the releases with their cut-offs.
  *
  * Every value the curator must supply is the placeholder TODO, which `npm run check` reports
  * until it is replaced, so a half-filled file is never silently valid. Optional fields are
  * written as comments ("# field: TODO") to be uncommented when needed.
  */
-import { trialSchema, type Review } from '../../schemas/index.ts';
+import { trialSchema, type Characteristic, type Review } from '../../schemas/index.ts';
+import { characteristicsFor } from '../review/characteristics.ts';
 import { describeSchema, typeLabel, unionOptions, type Described, type Field } from './describe-schema.ts';
+import { characteristicTypeText } from './field-reference.ts';
 import { PLACEHOLDER } from './placeholders.ts';
 
 export interface TrialTemplateInput {
-  registration: string;
-  /** The protocol, for outcome ids, populations, subgroup levels and releases. */
+  /** The study's registration number, when it has one. */
+  registration?: string | undefined;
+  /** The protocol: characteristics, populations, outcomes and releases. */
   review: Review;
 }
 
@@ -22,7 +27,7 @@ export function trialTemplate({ registration, review }: TrialTemplateInput): str
   const trial = describeSchema(trialSchema);
   const lines = [
     '---',
-    `# Trial file for ${registration}. Replace every ${PLACEHOLDER}; the comment above each field says what goes there.`,
+    `# Trial file for ${registration ?? 'a new study'}. Replace every ${PLACEHOLDER}; the comment above each field says what goes there.`,
     '# A line starting with "# name:" is an optional field: remove the "# " to use it, or leave it.',
     '# Run npm run check to see what is still missing.',
     '',
@@ -31,7 +36,7 @@ export function trialTemplate({ registration, review }: TrialTemplateInput): str
     '',
     '## Summary',
     '',
-    'What the product is, what the trial tested, and what this file takes from each report.',
+    'What the study is, what it tested, and what this file takes from each report.',
     '',
     '## Which numbers feed which analysis',
     '',
@@ -45,7 +50,7 @@ export function trialTemplate({ registration, review }: TrialTemplateInput): str
 }
 
 interface Context {
-  registration: string;
+  registration: string | undefined;
   review: Review;
 }
 
@@ -54,9 +59,24 @@ function fieldsOf(d: Described): Field[] {
 }
 
 /** "Number of patients evaluated (required; whole number ≥ 1)": the schema's own words. */
-function explain(field: Field): string {
-  const need = !field.optional && !field.hasDefault ? 'required' : 'optional';
-  return `${field.description ?? field.name} (${need}; ${typeLabel(field)})`;
+function explain(field: Field, need = !field.optional && !field.hasDefault ? 'required' : 'optional'): string {
+  return `${field.description ?? field.name} (${need}; ${shortType(field)})`;
+}
+
+/**
+ * The type in words, without repeating a list of values the description already names (a
+ * design or a phase: one of a list, or {other, reason}).
+ */
+function shortType(field: Field): string {
+  const options = unionOptions(field);
+  const listed = options.flatMap((o) => (o.shape.type === 'enum' ? o.shape.values : []));
+  if (options.length > 1 && listed.length > 0 && listed.every((v) => field.description?.includes(v))) {
+    const others = options
+      .filter((o) => o.shape.type !== 'enum')
+      .map((o) => (o.shape.type === 'object' ? `{${o.shape.fields.map((f) => f.name).join(', ')}}` : typeLabel(o)));
+    return ['one of the values named', ...others].join(', or ');
+  }
+  return typeLabel(field);
 }
 
 function comment(indent: string, field: Field, extra?: string): string {
@@ -110,20 +130,60 @@ function formsOf(value: Described, indent: string): string[] {
   ];
 }
 
+/** The comment above a characteristic's line: label, description, requiredness, type, subgroups. */
+function characteristicComment(c: Characteristic, review: Review, indent: string, inCohort: boolean): string {
+  const notes = [c.required && !inCohort ? 'required' : 'optional', characteristicTypeText(c)];
+  if (c.per_cohort && !inCohort) notes.push('a cohort may give its own value');
+  if (inCohort) notes.push("only where this cohort differs from its trial's value");
+  const subgroups = review.subgroups.filter((v) => v.characteristic === c.id).map((v) => `"${v.label}"`);
+  if (subgroups.length > 0) notes.push(`the subgroup analysis ${subgroups.join(' and ')} groups studies by it`);
+  return `${indent}# ${c.label}${c.description ? `: ${c.description}` : ''} (${notes.join('; ')})`;
+}
+
+/** The placeholder of a characteristic's value: a list's is a list. */
+function placeholderFor(c: Characteristic): string {
+  return c.type === 'list' ? `[${PLACEHOLDER}]` : PLACEHOLDER;
+}
+
 type Special = (field: Field, indent: string, ctx: Context, depth: number) => string[];
+
+/** An optional field that is one of a list or, when none fits, a block such as {other, reason}. */
+const listOrOther: Special = (field, indent) => [
+  comment(indent, field),
+  ...unionOptions(field).flatMap((option) =>
+    option.shape.type === 'object'
+      ? [
+          `${indent}#   When none fits: {${option.shape.fields.map((f) => `${f.name}: "…"`).join(', ')}}`,
+          ...option.shape.fields.map((f) => `${indent}#     ${f.name}: ${explain(f)}`),
+        ]
+      : [],
+  ),
+  `${indent}# ${field.name}: ${PLACEHOLDER}`,
+];
 
 /** Fields whose template comes from the registration or from review.yaml. */
 const SPECIAL: Record<string, Special> = {
-  registrations: (field, indent, ctx) => [comment(indent, field), `${indent}registrations: [${ctx.registration}]`],
+  registrations: (field, indent, ctx) => {
+    const required = ctx.review.studies.registration === 'required';
+    const need = required ? 'required by this review' : 'optional in this review';
+    const value = ctx.registration ? `[${ctx.registration}]` : required ? `[${PLACEHOLDER}]` : '[]';
+    return [`${indent}# ${explain(field, need)}`, `${indent}registrations: ${value}`];
+  },
 
-  subgroups: (field, indent, ctx) => {
-    if (ctx.review.subgroups.length === 0) return [comment(indent, field), `${indent}subgroups: {}`];
+  design: listOrOther,
+  phase: listOrOther,
+
+  // One line per characteristic the review declares for trial files.
+  characteristics: (field, indent, ctx) => {
+    const declared = characteristicsFor(ctx.review, 'trials');
+    if (declared.length === 0) return [comment(indent, field, 'This review declares none'), `${indent}characteristics: {}`];
     return [
-      comment(indent, field),
-      `${indent}subgroups:`,
-      ...ctx.review.subgroups.map(
-        (v) => `${indent}  ${v.id}: ${PLACEHOLDER}   # ${v.label}: ${v.levels.map((l) => `${l.id} (${l.label})`).join(', ')}`,
-      ),
+      comment(indent, field, 'The comment above each line gives its label, what to record and the values allowed'),
+      `${indent}characteristics:`,
+      ...declared.flatMap((c) => [
+        characteristicComment(c, ctx.review, `${indent}  `, false),
+        `${indent}  ${c.required ? '' : '# '}${c.id}: ${placeholderFor(c)}`,
+      ]),
     ];
   },
 
@@ -140,7 +200,26 @@ const SPECIAL: Record<string, Special> = {
     ),
   ],
 
+  // The per-cohort characteristics of the review, commented out: a cohort gives them only where it differs.
+  'cohorts[].characteristics': (field, indent, ctx) => {
+    const perCohort = characteristicsFor(ctx.review, 'trials').filter((c) => c.per_cohort);
+    if (perCohort.length === 0) return [comment(indent, field, 'This review declares none'), `${indent}# characteristics: {}`];
+    return [
+      comment(indent, field),
+      `${indent}# characteristics:`,
+      ...perCohort.flatMap((c) => [
+        characteristicComment(c, ctx.review, `${indent}#   `, true),
+        `${indent}#   ${c.id}: ${placeholderFor(c)}`,
+      ]),
+    ];
+  },
+
   reports: (field, indent, ctx, depth) => [comment(indent, field), `${indent}reports:`, ...listItem(element(field), depth + 2, 'reports[]', ctx)],
+
+  'reports[].date': (field, indent) => [
+    comment(indent, field, 'A year or a month counts as its first day against a cut-off, and sorts before the days of its period'),
+    `${indent}date: ${PLACEHOLDER}`,
+  ],
 
   'reports[].status': (field, indent) => [comment(indent, field), `${indent}status: primary`],
 
@@ -152,7 +231,11 @@ const SPECIAL: Record<string, Special> = {
   'reports[].data': (field, indent, ctx) => {
     const value = field.shape.type === 'record' && field.shape.value.shape.type === 'record' ? field.shape.value.shape.value : undefined;
     return [
-      comment(indent, field, 'Write nd when the report does not give an outcome (never 0)'),
+      comment(
+        indent,
+        field,
+        'Write nd when the report does not give an outcome: the study is then shown as not reporting it and left out of that outcome, never counted as 0',
+      ),
       ...(value ? formsOf(value, indent) : []),
       `${indent}data:`,
       ...ctx.review.populations.flatMap((population) => {

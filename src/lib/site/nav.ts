@@ -11,7 +11,7 @@ export const NAV: readonly NavItem[] = [
   { label: 'Tables', path: '/tables/' },
   { label: 'Trials', path: '/trials/' },
   { label: 'PRISMA', path: '/prisma/' },
-  { label: 'For curators', path: '/curators/fields/' },
+  { label: 'For curators', path: '/curators/' },
   { label: 'Search', path: '/search/' },
   { label: 'About', path: '/about/' },
 ];
