@@ -707,7 +707,7 @@ describe('npm run check on YAML, numbers and files', () => {
   test('refuses a TODO left from the template', () => {
     expect(checkCase('placeholder-left')).toMatchInlineSnapshot(`
       "content/trials/alpha-cel.md:7  characteristics.cell_source  cell_source still holds the placeholder TODO
-        fix: replace TODO: Values of the study characteristics review.yaml declares, by id [number or true or false or text or list of text]
+        fix: replace TODO: Where the cells come from, e.g. "peripheral blood of healthy donors", "iPSC", "cord blood" ["text"]
 
       1 problem in 1 file"
     `);

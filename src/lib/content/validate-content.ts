@@ -27,7 +27,8 @@ import { checkTrialIds } from './rules/check-trial-ids.ts';
 import { checkRegistryCharacteristics, checkTrialCharacteristics } from './rules/check-characteristics.ts';
 import { checkStudyLabels } from './rules/check-study-labels.ts';
 import { checkNotes } from './rules/check-notes.ts';
-import { schemaProblems } from './schema-problems.ts';
+import { schemaProblems, type FieldProblem } from './schema-problems.ts';
+import { exampleValue } from '../review/characteristics.ts';
 
 export interface ValidatedContent {
   /** Every problem, in reading order; empty when the content is valid. */
@@ -41,17 +42,24 @@ export interface ValidatedContent {
 
 export function validateContent(raw: RawContent): ValidatedContent {
   const problems: Problem[] = [...raw.problems];
-  const check = <S extends z.ZodType>(schema: S, source: SourceFile): ValidFile<z.output<S>>[] => {
+  const check = <S extends z.ZodType>(schema: S, source: SourceFile, explain?: (p: FieldProblem) => FieldProblem['text']): ValidFile<z.output<S>>[] => {
     if (!source.readable) return [];
     const result = schemaProblems(schema, source.value);
-    problems.push(...result.problems.map((p) => at(source, p.path, p.text)));
+    problems.push(...result.problems.map((p) => at(source, p.path, explain ? explain(p) : p.text)));
     return result.ok ? [{ source, data: result.data }] : [];
   };
 
   const review = raw.review ? check(reviewSchema, raw.review)[0] : undefined;
-  const trials = raw.trials.flatMap((t) => check(trialSchema, t));
+  // A placeholder left in a characteristic is explained from its declaration in review.yaml.
+  const explain = (file: 'trials' | 'registry') => (p: FieldProblem) => {
+    const at = p.path.indexOf('characteristics');
+    const id = at >= 0 && at === p.path.length - 2 ? p.path[at + 1] : undefined;
+    const c = typeof id === 'string' ? review?.data.characteristics.find((x) => x.id === id && x.applies_to.includes(file)) : undefined;
+    return c && p.text.message.endsWith('still holds the placeholder TODO') ? messages.placeholder(c.id, c.description ?? c.label, exampleValue(c)) : p.text;
+  };
+  const trials = raw.trials.flatMap((t) => check(trialSchema, t, explain('trials')));
   const searches = raw.searches.flatMap((s) => check(searchSchema, s));
-  const registry = raw.registry.flatMap((r) => check(registryEntrySchema, r));
+  const registry = raw.registry.flatMap((r) => check(registryEntrySchema, r, explain('registry')));
   for (const chapter of raw.chapters ?? []) check(chapterSchema, chapter);
 
   // File names are identifiers: a trial's slug is its page address, a search's id is named by a release.
