@@ -5,14 +5,38 @@
  * messages; these schemas are a second line of defence, not the place errors are explained.
  */
 import { defineCollection } from 'astro:content';
-import { file, glob } from 'astro/loaders';
+import { file, glob, type Loader } from 'astro/loaders';
 import { parse } from 'yaml';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { contentRoot } from './content-root.ts';
 import { preloadedTrials } from './lib/content/preloaded-trials-fs.ts';
 import { chapterSchema, registryEntrySchema, reviewSchema, searchSchema, trialSchema } from './schemas/index.ts';
 
 const root = path.resolve(contentRoot());
+
+/**
+ * The files of one content folder (`*.<extension>` directly in it), like Astro's glob loader,
+ * but a folder a review leaves out or leaves empty (a review without a registry, chapters or
+ * searches) is an empty collection, not a warning: Astro's glob loader warns that the folder is
+ * missing or matches nothing, and getCollection() warns about every collection it holds no entry
+ * of, on every page that asks. Neither is something a curator could act on.
+ */
+function folderLoader(folder: string, extension: string): Loader {
+  const files = glob({ pattern: `*.${extension}`, base: folder });
+  return {
+    name: 'review-folder-loader',
+    load: async (context) => {
+      const any = existsSync(folder) && readdirSync(folder).some((name) => name.endsWith(`.${extension}`));
+      if (any) return files.load(context);
+      context.store.clear();
+      // An entry set and deleted again leaves the collection in the data store with no entries,
+      // so getCollection() returns [] without warning that the collection does not exist.
+      context.store.set({ id: 'empty-folder', data: {} });
+      context.store.delete('empty-folder');
+    },
+  };
+}
 
 const review = defineCollection({
   loader: file(path.join(root, 'review.yaml'), {
@@ -28,22 +52,22 @@ const review = defineCollection({
 // so that thousands of files are not parsed twice; see preloaded-trials-fs.ts. Elsewhere (astro dev, astro check) the files are read here.
 const preloaded = process.env['REVIEW_TRIAL_NOTES_JSON'];
 const trials = defineCollection({
-  loader: preloaded ? preloadedTrials(preloaded, Boolean(process.env['REVIEW_BUILD_PID'])) : glob({ pattern: '*.md', base: path.join(root, 'trials') }),
+  loader: preloaded ? preloadedTrials(preloaded, Boolean(process.env['REVIEW_BUILD_PID'])) : folderLoader(path.join(root, 'trials'), 'md'),
   schema: trialSchema,
 });
 
 const searches = defineCollection({
-  loader: glob({ pattern: '*.yaml', base: path.join(root, 'searches') }),
+  loader: folderLoader(path.join(root, 'searches'), 'yaml'),
   schema: searchSchema,
 });
 
 const registry = defineCollection({
-  loader: glob({ pattern: '*.yaml', base: path.join(root, 'registry') }),
+  loader: folderLoader(path.join(root, 'registry'), 'yaml'),
   schema: registryEntrySchema,
 });
 
 const chapters = defineCollection({
-  loader: glob({ pattern: '*.mdx', base: path.join(root, 'chapters') }),
+  loader: folderLoader(path.join(root, 'chapters'), 'mdx'),
   schema: chapterSchema,
 });
 

@@ -88,28 +88,11 @@ write_fixture(list(cases = cases), "random-cases.json", pretty = FALSE)
 # 2. Published analyses.
 published <- list()
 
-# Release 1 of the hosted review: Table 2 of the source (bORR, bCRR; evaluable LBCL patients)
-# with the reconciliation in curation-notes.md (KUR-502 n/ORR/CR 2/1/1; CTX110 CR 11/32;
-# ET-901 CR not disclosed). PAS, REML, Wald z; subgroups by modality with separate tau^2.
-release1 <- read.csv(text = "study,modality,n,orr,cr
-FT522,CAR-NK,5,2,1
-FT596,CAR-NK,32,12,8
-NKX019-101,CAR-NK,6,2,2
-CAR19/IL15 NK,CAR-NK,17,7,5
-FT819-101,CAR-T,10,3,2
-Azer-cel (PBCAR0191),CAR-T,9,4,3
-PBCAR19B,CAR-T,8,6,5
-CTX110,CAR-T,32,18,11
-CTX112,CAR-T,5,2,1
-RJMty19,CAR-T,12,4,1
-ALLO-501/Cema-cel (ALLO-501A),CAR-T,12,8,7
-CB-010,CAR-T,40,29,17
-ADI-001,CAR-T,18,12,11
-U-CAR-T19,CAR-T,3,0,0
-UCART20x22,CAR-T,3,3,2
-ET-901 (ATHENA CAR T),CAR-T,4,4,
-TAK-007,CAR-NK,17,7,3
-KUR-502,CAR-T,2,1,1", stringsAsFactors = FALSE)
+# A published analysis kept as a data file (tests/fixtures/metafor/biederstaedt2025-release1.csv,
+# one row per study: label, subgroup, n, and the events of two outcomes, "orr" and "cr"; an
+# empty value is not disclosed): the first release of a review of response rates, with the
+# reconciliation its curation notes describe. PAS, REML, Wald z; subgroups with separate tau^2.
+release1 <- read.csv(file.path(out_dir, "biederstaedt2025-release1.csv"), stringsAsFactors = FALSE, check.names = FALSE)
 for (outcome in c("orr", "cr")) {
   s <- !is.na(release1[[outcome]])
   x <- release1[[outcome]][s]; n <- release1$n[s]; g <- release1$modality[s]

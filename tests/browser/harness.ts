@@ -1,11 +1,17 @@
 /**
  * A small harness for the browser tests: one Chromium (Debian's /usr/bin/chromium, never a
  * downloaded build), one static server over dist/, tests registered with `test()`, and a
- * closing line "N passed, N failed".
+ * closing line "N passed, N failed" (with "N skipped" when some did not apply).
+ *
+ * The tests run on the site of any review: they read what to expect from the review's content
+ * (the folder the site was built from) and from the site's own data files. A test that checks
+ * one review's published figures says so with `when`, and is skipped for other reviews.
  */
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Server } from 'node:http';
 import { serveStatic } from '../../scripts/lib/static-server.ts';
+import type { LoadedReview } from '../../src/lib/content/load-review-fs.ts';
+import type { ReleaseAnalyses } from '../../src/lib/review/analyses-types.ts';
 
 export interface Context {
   browser: Browser;
@@ -13,15 +19,34 @@ export interface Context {
   root: string;
   distDir: string;
   base: string;
+  /** The review the site was built from, as its content folder holds it. */
+  content: LoadedReview;
+  /** The latest release's analyses, as the site publishes them (data/latest/analyses.json). */
+  latest: ReleaseAnalyses;
   /** A new page that records console errors and failed requests. */
   open(path: string, viewport?: { width: number; height: number }): Promise<{ page: Page; errors: string[] }>;
 }
 
 type TestFn = (ctx: Context) => Promise<void>;
-const tests: { name: string; fn: TestFn }[] = [];
 
-export function test(name: string, fn: TestFn): void {
-  tests.push({ name, fn });
+export interface TestOptions {
+  /** Runs only on the site of a review this accepts (e.g. the published figures of one review). */
+  when?: (content: LoadedReview) => boolean;
+  /** The test builds and serves a fixture of its own rather than testing the site given. */
+  fixture?: boolean;
+}
+
+const tests: { name: string; fn: TestFn; options: TestOptions }[] = [];
+
+export function test(name: string, fn: TestFn, options: TestOptions = {}): void {
+  tests.push({ name, fn, options });
+}
+
+export interface RunOptions {
+  content: LoadedReview;
+  latest: ReleaseAnalyses;
+  /** Whether to run the tests that build their own fixture (once per CI run is enough). */
+  fixtures: boolean;
 }
 
 export const CHROMIUM_ARGS = [
@@ -40,7 +65,7 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
 }
 
-export async function runAll(distDir: string, base: string): Promise<number> {
+export async function runAll(distDir: string, base: string, options: RunOptions): Promise<number> {
   const { server, url } = await serveStatic(distDir, base);
   const browser = await launchChromium();
   const ctx: Context = {
@@ -48,6 +73,8 @@ export async function runAll(distDir: string, base: string): Promise<number> {
     root: url,
     distDir,
     base,
+    content: options.content,
+    latest: options.latest,
     async open(path, viewport = { width: 1280, height: 900 }) {
       const page = await browser.newPage({ viewport });
       const errors: string[] = [];
@@ -65,7 +92,13 @@ export async function runAll(distDir: string, base: string): Promise<number> {
   };
   let passed = 0;
   let failed = 0;
+  let skipped = 0;
   for (const t of tests) {
+    if ((t.options.when && !t.options.when(options.content)) || (t.options.fixture && !options.fixtures)) {
+      skipped++;
+      console.log(`  - ${t.name} (${t.options.fixture && !options.fixtures ? 'fixtures not run' : `not for review ${options.content.review.id}`})`);
+      continue;
+    }
     const started = Date.now();
     try {
       await t.fn(ctx);
@@ -78,6 +111,6 @@ export async function runAll(distDir: string, base: string): Promise<number> {
   }
   await browser.close();
   await new Promise<void>((resolve) => (server as Server).close(() => resolve()));
-  console.log(`\n${passed} passed, ${failed} failed`);
+  console.log(`\n${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`);
   return failed;
 }

@@ -115,7 +115,7 @@ test('injection fixture: on no page does a payload run, open a dialog or become 
     }
     if (problems.length > 0) throw new Error(problems.join('\n'));
   });
-});
+}, { fixture: true });
 
 test('injection fixture: search results, forest plot tooltips and provenance popovers keep payloads as text', async (ctx) => {
   await withFixture(async (root) => {
@@ -154,4 +154,4 @@ test('injection fixture: search results, forest plot tooltips and provenance pop
 
     if (problems.length > 0) throw new Error(problems.join('\n'));
   });
-});
+}, { fixture: true });

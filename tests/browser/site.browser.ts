@@ -1,52 +1,64 @@
 /**
- * What a reader sees: forest plots with one row per trial, PRISMA boxes with the search's
- * numbers, no accessibility violations, and the interactive plot with its tooltip.
+ * What a reader sees, on the site of any review: forest plots with one row per study pooled,
+ * PRISMA boxes with each search's numbers, no accessibility violations, the interactive plot
+ * with its tooltip, and a search that finds a study by its label. What to expect comes from
+ * the review's content and the site's own data files (ctx.content, ctx.latest).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import type { ReleaseAnalyses } from '../../src/lib/review/analyses-types.ts';
-import { test } from './harness.ts';
+import type { OutcomeAnalysis } from '../../src/lib/review/analyses-types.ts';
+import { test, type Context } from './harness.ts';
 
-function latest(distDir: string): ReleaseAnalyses {
-  return JSON.parse(readFileSync(path.join(distDir, 'data/latest/analyses.json'), 'utf8')) as ReleaseAnalyses;
+/** The outcomes of the latest release that have a pooled result, in the review's order. */
+function pooledOutcomes(ctx: Context): OutcomeAnalysis[] {
+  return Object.values(ctx.latest.outcomes).filter((o) => o.overall !== null);
 }
 
-function release(distDir: string, n: number): ReleaseAnalyses {
-  return JSON.parse(readFileSync(path.join(distDir, `data/releases/${n}/analyses.json`), 'utf8')) as ReleaseAnalyses;
+/** Whether the site has a page at this path. */
+function built(ctx: Context, page: string): boolean {
+  return existsSync(path.join(ctx.distDir, page, 'index.html'));
 }
 
-test('each forest plot draws one square and one table row per trial pooled', async (ctx) => {
-  const data = latest(ctx.distDir);
-  for (const [id, outcome] of Object.entries(data.outcomes)) {
-    if (!outcome.overall) continue;
-    const { page } = await ctx.open(`/outcomes/${id}/`);
+test('each forest plot draws one square and one table row per study pooled', async (ctx) => {
+  const outcomes = pooledOutcomes(ctx);
+  if (outcomes.length === 0) throw new Error('no outcome of the latest release has a pooled result');
+  for (const outcome of outcomes) {
+    const { page } = await ctx.open(`/outcomes/${outcome.id}/`);
     const rows = await page.$$eval('figure.forest details table tbody tr', (trs) => trs.length);
     const squares = await page.$$eval('figure.forest .forest-static .mark-symbol path', (ps) => ps.length);
     await page.close();
     const plots = Object.keys(outcome.subgroups).length || 1;
-    if (rows !== outcome.overall.k * plots) throw new Error(`${id}: ${rows} table rows, expected k = ${outcome.overall.k} per plot`);
-    if (squares !== outcome.overall.k * plots) throw new Error(`${id}: ${squares} squares, expected k = ${outcome.overall.k} per plot`);
+    const k = outcome.overall!.k;
+    if (rows !== k * plots) throw new Error(`${outcome.id}: ${rows} table rows, expected k = ${k} per plot (${plots} plots)`);
+    if (squares !== k * plots) throw new Error(`${outcome.id}: ${squares} squares, expected k = ${k} per plot (${plots} plots)`);
   }
 });
 
-test('the release-1 PRISMA flow shows the search counts', async (ctx) => {
-  const { page } = await ctx.open('/prisma/1/');
-  const text = (await page.textContent('main')) ?? '';
-  for (const n of ['888', '74', '955', '920', '35', '16', '19']) {
-    if (!new RegExp(`\\b${n}\\b`).test(text)) throw new Error(`PRISMA page does not show ${n}`);
+test("each release's PRISMA flow shows its search's counts", async (ctx) => {
+  const problems: string[] = [];
+  for (const release of ctx.content.review.releases) {
+    const search = ctx.content.searches.find((s) => s.id === release.search)!.data;
+    const counts: [string, number][] = [
+      ...[...search.databases, ...search.registers, ...search.other_sources].map((s): [string, number] => [s.name, s.records]),
+      ['duplicates removed', search.duplicates_removed],
+      ['records screened', search.records_screened],
+      ['records excluded', search.records_excluded],
+      ['reports sought', search.reports_sought],
+      ['reports assessed', search.reports_assessed],
+      ...search.reports_excluded.map((r): [string, number] => [`excluded: ${r.reason}`, r.count]),
+      ['new studies included', search.new_studies_included],
+      ['new reports included', search.new_reports_included],
+    ];
+    const { page } = await ctx.open(`/prisma/${release.number}/`);
+    const text = ((await page.textContent('main')) ?? '').replace(/\s+/g, ' ');
+    await page.close();
+    for (const [what, n] of counts) {
+      if (!text.includes(`(n = ${n})`)) problems.push(`/prisma/${release.number}/ does not show ${what} (n = ${n})`);
+    }
   }
-  await page.close();
-});
-
-test('the release-1 analyses reproduce the published bORR and bCRR', async (ctx) => {
-  const r1 = release(ctx.distDir, 1);
-  const fmt = (p: number) => (p * 100).toFixed(2);
-  const borr = r1.outcomes['borr']!.overall!.proportion;
-  const bcrr = r1.outcomes['bcrr']!.overall!.proportion;
-  const got = `${fmt(borr.estimate)} [${fmt(borr.ci_lower)}, ${fmt(borr.ci_upper)}] / ${fmt(bcrr.estimate)} [${fmt(bcrr.ci_lower)}, ${fmt(bcrr.ci_upper)}]`;
-  if (got !== '52.52 [41.01, 63.88] / 32.77 [24.16, 42.02]') throw new Error(`release 1: ${got}`);
+  if (problems.length > 0) throw new Error(problems.join('\n'));
 });
 
 async function axeViolations(page: Page): Promise<string[]> {
@@ -60,15 +72,20 @@ async function axeViolations(page: Page): Promise<string[]> {
 }
 
 test('axe-core finds no accessibility violations on each kind of page', async (ctx) => {
-  const pages = ['/', '/chapters/', '/outcomes/', '/outcomes/borr/', '/trials/', '/trials/cema-cel/', '/prisma/', '/prisma/2/'];
-  for (const extra of ['/tables/', '/tables/efficacy/', '/tables/landscape/', '/about/', '/curators/fields/']) {
-    try {
-      readFileSync(path.join(ctx.distDir, extra, 'index.html'));
-      pages.push(extra);
-    } catch {
-      // page not built in this review
-    }
+  const { content } = ctx;
+  // The richest pages of each kind: the first pooled outcome, the study with the most reports,
+  // the first chapter, the latest release's PRISMA flow.
+  const outcome = pooledOutcomes(ctx)[0];
+  const trial = [...content.trials].sort((a, b) => b.data.reports.length - a.data.reports.length || (a.slug < b.slug ? -1 : 1))[0];
+  const latest = content.review.releases.at(-1)!.number;
+  const pages = ['/', '/chapters/', '/outcomes/', '/trials/', '/prisma/', `/prisma/${latest}/`];
+  if (outcome) pages.push(`/outcomes/${outcome.id}/`);
+  if (trial) pages.push(`/trials/${trial.slug}/`);
+  for (const extra of ['/tables/', '/tables/efficacy/', '/tables/safety/', '/tables/characteristics/', '/tables/landscape/', '/about/', '/curators/fields/', '/timeline/']) {
+    if (built(ctx, extra)) pages.push(extra);
   }
+  const chapter = pagesUnder(ctx, 'chapters')[0];
+  if (chapter) pages.push(`/chapters/${chapter}/`);
   const problems: string[] = [];
   for (const p of pages) {
     for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
@@ -80,8 +97,19 @@ test('axe-core finds no accessibility violations on each kind of page', async (c
   if (problems.length > 0) throw new Error(problems.join('\n'));
 });
 
+/** The pages directly under a folder of the site (their folder names, sorted). */
+function pagesUnder(ctx: Context, folder: string): string[] {
+  const dir = path.join(ctx.distDir, folder);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => existsSync(path.join(dir, name, 'index.html')))
+    .sort();
+}
+
 test('the interactive forest plot loads on request and shows a tooltip', async (ctx) => {
-  const { page, errors } = await ctx.open('/outcomes/borr/');
+  const outcome = pooledOutcomes(ctx)[0];
+  if (!outcome) throw new Error('no outcome of the latest release has a pooled result');
+  const { page, errors } = await ctx.open(`/outcomes/${outcome.id}/`);
   const before = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => /forest-interactive/.test(n)).length);
   if (before !== 0) throw new Error('the vega runtime was loaded before the reader asked for it');
   await page.click('figure.forest [data-forest-open]');
@@ -95,4 +123,17 @@ test('the interactive forest plot loads on request and shows a tooltip', async (
   await page.waitForTimeout(300);
   if (errors.length > 0) throw new Error(errors.join('\n'));
   await page.close();
+});
+
+test("the site search finds a study by its label and links to the study's page", async (ctx) => {
+  const study = ctx.content.trials.find((t) => t.data.status === 'included') ?? ctx.content.trials[0];
+  if (!study) throw new Error('the review has no study');
+  const { page, errors } = await ctx.open(`/search/?q=${encodeURIComponent(study.data.label)}`);
+  await page.waitForSelector('.pagefind-ui__result', { timeout: 15_000 });
+  const links = await page.$$eval('.pagefind-ui__result a[href]', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+  await page.close();
+  if (!links.some((l) => l.replace(/index\.html$/, '').endsWith(`/trials/${study.slug}/`))) {
+    throw new Error(`searching for "${study.data.label}" does not list /trials/${study.slug}/ (results: ${links.slice(0, 8).join(', ') || 'none'})`);
+  }
+  if (errors.length > 0) throw new Error(errors.join('\n'));
 });

@@ -25,8 +25,11 @@ export function tempFolders(prefix: string): { make: () => string; remove: () =>
   };
 }
 
-/** Builds the content under `root` into `out`; fails the test with the build's output if the build fails. */
-export function buildSite(root: string, out: string, env: Record<string, string> = {}): void {
+/**
+ * Builds the content under `root` into `out`; fails the test with the build's output if the
+ * build fails. Returns what the build printed (stdout, then stderr).
+ */
+export function buildSite(root: string, out: string, env: Record<string, string> = {}): string {
   // As npm runs it (tsx scripts/build.ts), with the Node running the tests and a generous time
   // limit: the tests that build run beside the rest of the suite.
   const run = spawnSync(process.execPath, [path.join(REPO_ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(REPO_ROOT, 'scripts/build.ts'), '--out', out], {
@@ -37,6 +40,16 @@ export function buildSite(root: string, out: string, env: Record<string, string>
     maxBuffer: 64 * 1024 * 1024,
   });
   expect(run.status, `npm run build -- --out ${out} failed:\n${run.stdout.slice(-3000)}\n${run.stderr.slice(-3000)}`).toBe(0);
+  return `${run.stdout}\n${run.stderr}`;
+}
+
+/**
+ * The lines of a build's output that are warnings: Astro's and Vite's `[WARN]` lines and the
+ * bundler's `(!)` notices. A clean build prints none; it prints only what a curator can act on.
+ */
+export function buildWarnings(output: string): string[] {
+  const plain = output.replace(/\u001b\[[0-9;]*m/g, '');
+  return plain.split('\n').filter((line) => /\[WARN\]|^\(!\)/.test(line.trim()));
 }
 
 /** Every file under `dir`, as sorted paths relative to it with / separators. */
