@@ -224,21 +224,21 @@ describe('studies described but not pooled', () => {
 });
 
 describe('matching exclusions to the reasons of the search log', () => {
-  const base = { trial: 'x', product: 'X' } as const;
+  const base = { trial: 'x', trial_label: 'X' } as const;
   const reasons = ['Redundant report or updated report available', 'No CAR (FT516: iPSC NK cells)', 'No usable LBCL denominator (azer-cel news report)'];
 
   test('by the same text, by containment, by the trial named, by shared words, or as an updated report', () => {
     expect(matchReason({ ...base, outcome: 'excluded', reason: 'no car (ft516: ipsc nk cells)' }, reasons)).toBe(reasons[1]);
     expect(matchReason({ ...base, outcome: 'excluded', reason: 'No CAR' }, ['No CAR', 'Other'])).toBe('No CAR');
-    expect(matchReason({ trial: 'azer-cel', product: 'Azer-cel (PBCAR0191)', outcome: 'excluded', reason: 'Gives a rate without the number of patients' }, reasons)).toBe(reasons[2]);
-    expect(matchReason({ ...base, outcome: 'excluded', reason: 'The product has no CAR; iPSC NK cells with CD16' }, reasons)).toBe(reasons[1]);
+    expect(matchReason({ trial: 'azer-cel', trial_label: 'Azer-cel (PBCAR0191)', outcome: 'excluded', reason: 'Gives a rate without the number of patients' }, reasons)).toBe(reasons[2]);
+    expect(matchReason({ ...base, outcome: 'excluded', reason: 'The trial_label has no CAR; iPSC NK cells with CD16' }, reasons)).toBe(reasons[1]);
     expect(matchReason({ ...base, outcome: 'updated', reason: 'Replaced by the full paper' }, reasons)).toBe(reasons[0]);
     expect(matchReason({ ...base, outcome: 'excluded', reason: 'Something else entirely' }, reasons)).toBeUndefined();
   });
 
   test('an unmatched report goes to the only reason with room left', () => {
     const record = (trial: string, reason: string): PrismaRecord => ({
-      trial, product: trial, registrations: [], trialStatus: 'included', report: 'r', citation: 'c', type: 'abstract', date: '2025-01-01',
+      trial, trial_label: trial, registrations: [], trialStatus: 'included', report: 'r', citation: 'c', type: 'abstract', date: '2025-01-01',
       release: 2, status: 'excluded', outcome: 'excluded', reason, href: `/trials/${trial}/`,
     });
     const out = assignReasons([record('a', 'No CAR at all'), record('b', 'Nothing in common')], [

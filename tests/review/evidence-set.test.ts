@@ -39,7 +39,7 @@ describe('evidence set of a release', () => {
   test('leaves a not-disclosed outcome out and lists the trial as not disclosed', () => {
     const r1 = outcomeRows(review, [cema], 'ae', 1);
     expect(r1.rows).toEqual([]);
-    expect(r1.notDisclosed).toEqual([{ trial: 'cema', product: 'CEMA', report: 'abstract', cohort: 'saf' }]);
+    expect(r1.notDisclosed).toEqual([{ trial: 'cema', trial_label: 'CEMA', report: 'abstract', cohort: 'saf' }]);
     expect(r1.notPooled.map((e) => [e.reason, e.cohort])).toEqual([['not_disclosed', 'saf']]);
   });
 

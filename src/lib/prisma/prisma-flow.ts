@@ -84,7 +84,7 @@ export type PrismaOutcome = 'included' | 'described' | 'updated' | 'excluded';
 /** One report of a trial file, as counted in one box. */
 export interface PrismaRecord {
   trial: string;
-  product: string;
+  trial_label: string;
   registrations: string[];
   trialStatus: Trial['status'];
   report: string;
@@ -252,7 +252,7 @@ function toRecord(trial: PrismaTrial, report: Report): PrismaRecord {
   const { outcome, reason } = outcomeAtEntry(trial.data, report);
   return {
     trial: trial.slug,
-    product: trial.data.label,
+    trial_label: trial.data.label,
     registrations: [...trial.data.registrations],
     trialStatus: trial.data.status,
     report: report.id,
@@ -272,7 +272,7 @@ function toRecord(trial: PrismaTrial, report: Report): PrismaRecord {
 // Collation in English on every machine: the order must not depend on the builder's locale.
 function byProductThenDate(a: PrismaRecord, b: PrismaRecord): number {
   return (
-    a.product.localeCompare(b.product, 'en') ||
+    a.trial_label.localeCompare(b.trial_label, 'en') ||
     a.trial.localeCompare(b.trial, 'en') ||
     a.date.localeCompare(b.date, 'en') ||
     a.report.localeCompare(b.report, 'en')
@@ -329,7 +329,7 @@ function mentions(text: string, phrase: string): boolean {
  * report made redundant by a newer one, the log reason about redundant or updated reports.
  */
 export function matchReason(
-  record: Pick<PrismaRecord, 'reason' | 'outcome' | 'trial' | 'product'>,
+  record: Pick<PrismaRecord, 'reason' | 'outcome' | 'trial' | 'trial_label'>,
   reasons: readonly string[],
 ): string | undefined {
   const updatedReason = reasons.find((r) => UPDATED_REASON.test(r));
@@ -344,7 +344,7 @@ export function matchReason(
     if (contained) return contained;
   }
   if (record.outcome === 'updated' && updatedReason) return updatedReason;
-  const names = [normalise(record.trial), normalise(record.product.replace(/\(.*\)/g, ' '))];
+  const names = [normalise(record.trial), normalise(record.trial_label.replace(/\(.*\)/g, ' '))];
   const named = reasons.filter((r) => names.some((n) => mentions(normalise(r), n)));
   if (named.length === 1) return named[0];
   if (text) {
@@ -422,7 +422,7 @@ function makeRecords(
 /** A note naming the studies described in the tables but not counted as included. */
 function describedNote(described: readonly PrismaRecord[]): string | undefined {
   if (described.length === 0) return undefined;
-  const names = [...new Set(described.map((r) => r.product))];
+  const names = [...new Set(described.map((r) => r.trial_label))];
   const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
   return `${list} ${names.length === 1 ? 'is' : 'are'} described in the review's tables but not pooled; the search log does not count ${names.length === 1 ? 'it' : 'them'} among the included studies, and ${names.length === 1 ? 'its report is' : 'their reports are'} listed with the reports assessed.`;
 }

@@ -11,6 +11,8 @@ export interface ReleaseFlow {
   release: Release;
   /** The flow, or undefined when the release's search log is not on file. */
   flow?: PrismaFlow;
+  /** What the search log says was searched and how (its description), when it says. */
+  searchDescription?: string;
 }
 
 export interface PrismaSiteData {
@@ -31,7 +33,8 @@ async function load(): Promise<PrismaSiteData> {
     const search = searches.get(release.search);
     if (!search) return { release };
     const previous = i > 0 ? ordered[i - 1]!.number : null;
-    return { release, flow: prismaFlow({ release: release.number, searchId: release.search, search, trials, previousRelease: previous }) };
+    const flow = prismaFlow({ release: release.number, searchId: release.search, search, trials, previousRelease: previous });
+    return { release, flow, ...(search.description?.trim() ? { searchDescription: search.description } : {}) };
   });
   const withFlow = releases.filter((r) => r.flow);
   const latest = withFlow[withFlow.length - 1];

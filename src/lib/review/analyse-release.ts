@@ -192,7 +192,7 @@ export function analyseOutcome(
     overall: null,
     subgroups: {},
     studies: [],
-    not_disclosed: notDisclosed.map((d) => ({ trial: d.trial, label: d.product, report: d.report, cohort: d.cohort })),
+    not_disclosed: notDisclosed.map((d) => ({ trial: d.trial, label: d.trial_label, report: d.report, cohort: d.cohort })),
     not_pooled: notPooled,
     leave_one_out: [],
     leave_one_trial_out: null,
@@ -254,7 +254,7 @@ export function analyseOutcome(
       overallResult.trials < rows.length
         ? leaveClustersOut(input, clustersOfSeveralRows(rows)).map((r) => ({
             trial: r.cluster,
-            omitted: rows[r.study]!.product,
+            omitted: rows[r.study]!.trial_label,
             rows: r.omitted.length,
             k: r.k,
             estimate: r.proportion.estimate,

@@ -286,7 +286,7 @@ export interface TrialNumbers {
 /** A trial whose rows in one outcome differ between before and after, and how much it weighs. */
 export interface ChangeCause {
   trial: string;
-  product: string;
+  trial_label: string;
   /** added / removed from the outcome, its report replaced, numbers corrected, or its subgroup changed. */
   change: 'added' | 'removed' | 'replaced' | 'corrected' | 'reclassified';
   report_before: string | null;
@@ -336,7 +336,7 @@ export interface OutcomeNumbers {
 
 interface EventBase {
   trial: string;
-  product: string;
+  trial_label: string;
 }
 
 /**

@@ -20,10 +20,10 @@ export interface TrialRecord {
 /** One row of one outcome's analysis: a cohort of a trial's primary report. */
 export interface StudyRow {
   trial: string;
-  product: string;
+  trial_label: string;
   report: string;
   cohort: string;
-  /** Reader-facing label: the product, plus the cohort when a trial gives more than one row. */
+  /** Reader-facing label: the trial_label, plus the cohort when a trial gives more than one row. */
   label: string;
   events: number;
   n: number;
@@ -38,7 +38,7 @@ export interface StudyRow {
 /** A trial left out of one outcome because its primary report does not disclose it. */
 export interface NotDisclosedRow {
   trial: string;
-  product: string;
+  trial_label: string;
   report: string;
   cohort: string;
 }
@@ -195,14 +195,14 @@ export function outcomeRows(
         continue;
       }
       if (isNotDisclosed(value)) {
-        notDisclosed.push({ trial: trial.slug, product: t.label, report: report.id, cohort: cohort.id });
+        notDisclosed.push({ trial: trial.slug, trial_label: t.label, report: report.id, cohort: cohort.id });
         notPooled.push(entry(trial, report, cohort, 'not_disclosed', typeof value === 'object' ? value.note : undefined, undefined));
         continue;
       }
       const data = value as OutcomeData;
       const row: StudyRow = {
         trial: trial.slug,
-        product: t.label,
+        trial_label: t.label,
         report: report.id,
         cohort: cohort.id,
         label: t.label,

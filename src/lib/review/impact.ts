@@ -136,7 +136,7 @@ function numbersLine(numbers: { short_label: string; before: TrialNumbers[]; aft
 
 /** One line of Markdown for an event. */
 export function eventMarkdown(e: ChangeEvent): string {
-  const who = `**${e.product}** (${code(e.trial)})`;
+  const who = `**${e.trial_label}** (${code(e.trial)})`;
   switch (e.kind) {
     case 'trial_added':
       return `${who} enters the analysis${e.previous_status ? ` (was ${e.previous_status})` : ''} with report ${code(e.report.id)}: ${numbersLine(e.numbers) || 'no pooled outcome'}.`;

@@ -221,7 +221,7 @@ function compareOutcome(before: EvidenceState | null, after: EvidenceState, outc
     const trial = trialOf(after, slug) ?? trialOf(before, slug);
     causes.push({
       trial: slug,
-      product: trial?.label ?? slug,
+      trial_label: trial?.label ?? slug,
       change,
       report_before: rb[0]?.report ?? null,
       report_after: ra[0]?.report ?? null,
@@ -231,7 +231,7 @@ function compareOutcome(before: EvidenceState | null, after: EvidenceState, outc
       influence_before: influenceOf(b, slug),
     });
   }
-  causes.sort((x, y) => collator.compare(x.product, y.product) || collator.compare(x.trial, y.trial));
+  causes.sort((x, y) => collator.compare(x.trial_label, y.trial_label) || collator.compare(x.trial, y.trial));
 
   const variables = [...after.review.subgroups];
   for (const v of before?.review.subgroups ?? []) if (!variables.some((x) => x.id === v.id)) variables.push(v);
@@ -316,7 +316,7 @@ function trialEvents(before: EvidenceState | null, after: EvidenceState, slug: s
   const fileB = onFile(tb, relB);
   const fileA = onFile(ta, relA);
   if (fileB.length === 0 && fileA.length === 0) return [];
-  const product = ta?.label ?? tb?.label ?? slug;
+  const trial_label = ta?.label ?? tb?.label ?? slug;
   const primB = pooledReport(tb, relB);
   const primA = pooledReport(ta, relA);
   const numbers = () => numbersOf(before, after, slug);
@@ -327,14 +327,14 @@ function trialEvents(before: EvidenceState | null, after: EvidenceState, slug: s
 
   if (primA && !primB) {
     const previous = fileB.length > 0 && tb && tb.status !== 'included' ? tb.status : null;
-    events.push({ kind: 'trial_added', trial: slug, product, report: reportRef(primA), previous_status: previous, numbers: numbers() });
+    events.push({ kind: 'trial_added', trial: slug, trial_label, report: reportRef(primA), previous_status: previous, numbers: numbers() });
     handled.add(primA.id);
   } else if (!primA && primB) {
     if (ta && fileA.length > 0 && ta.status !== 'included') {
       events.push({
         kind: ta.status === 'excluded' ? 'trial_excluded' : 'trial_described',
         trial: slug,
-        product,
+        trial_label,
         reason: ta.status_reason ?? '',
         reports: entered.map(reportRef),
         numbers: numbers(),
@@ -345,7 +345,7 @@ function trialEvents(before: EvidenceState | null, after: EvidenceState, slug: s
       events.push({
         kind: 'trial_removed',
         trial: slug,
-        product,
+        trial_label,
         report: now ? reportRef(now) : reportRef(primB),
         reason: ta ? (now?.reason ?? null) : null,
         numbers: numbers(),
@@ -356,23 +356,23 @@ function trialEvents(before: EvidenceState | null, after: EvidenceState, slug: s
     if (primA.id !== primB.id) {
       // The replaced report as the head's content describes it (its reason says why).
       const replaced = ta?.reports.find((r) => r.id === primB.id) ?? primB;
-      events.push({ kind: 'report_replaced', trial: slug, product, report: reportRef(primA), replaces: reportRef(replaced), numbers: rows });
+      events.push({ kind: 'report_replaced', trial: slug, trial_label, report: reportRef(primA), replaces: reportRef(replaced), numbers: rows });
       handled.add(primA.id);
     } else {
       const kinds = new Set(
         after.review.outcomes.map((o) => causeKind(rowsOf(before?.analyses.outcomes[o.id], slug), rowsOf(after.analyses.outcomes[o.id], slug))),
       );
       if (kinds.has('corrected') || kinds.has('added') || kinds.has('removed')) {
-        events.push({ kind: 'numbers_corrected', trial: slug, product, report: reportRef(primA), numbers: rows });
+        events.push({ kind: 'numbers_corrected', trial: slug, trial_label, report: reportRef(primA), numbers: rows });
       } else if (kinds.has('reclassified')) {
-        events.push({ kind: 'trial_reclassified', trial: slug, product, report: reportRef(primA), numbers: rows });
+        events.push({ kind: 'trial_reclassified', trial: slug, trial_label, report: reportRef(primA), numbers: rows });
       }
     }
   } else if (fileB.length === 0 && ta && ta.status !== 'included') {
     events.push({
       kind: ta.status === 'excluded' ? 'trial_excluded' : 'trial_described',
       trial: slug,
-      product,
+      trial_label,
       reason: ta.status_reason ?? '',
       reports: entered.map(reportRef),
       numbers: [],
@@ -386,13 +386,13 @@ function trialEvents(before: EvidenceState | null, after: EvidenceState, slug: s
       events.push({
         kind: 'report_excluded',
         trial: slug,
-        product,
+        trial_label,
         report: reportRef(r),
         kept: primA ? reportRef(primA) : null,
         numbers: primA ? numbers() : [],
       });
     } else {
-      events.push({ kind: 'report_recorded', trial: slug, product, report: reportRef(r) });
+      events.push({ kind: 'report_recorded', trial: slug, trial_label, report: reportRef(r) });
     }
   }
   return events;
@@ -406,7 +406,7 @@ function trialEvents(before: EvidenceState | null, after: EvidenceState, slug: s
 export function compareEvidence(before: EvidenceState | null, after: EvidenceState): EvidenceComparison {
   const slugs = [...new Set([...(before?.trials ?? []), ...after.trials].map((t) => t.slug))];
   const events = slugs.flatMap((slug) => trialEvents(before, after, slug));
-  events.sort((x, y) => EVENT_ORDER.indexOf(x.kind) - EVENT_ORDER.indexOf(y.kind) || collator.compare(x.product, y.product));
+  events.sort((x, y) => EVENT_ORDER.indexOf(x.kind) - EVENT_ORDER.indexOf(y.kind) || collator.compare(x.trial_label, y.trial_label));
   return { events, outcomes: outcomeIds(before, after).map((id) => compareOutcome(before, after, id)) };
 }
 

@@ -55,7 +55,7 @@ export function changesStory(c: ReleaseChanges): ChangesStory {
     count: (...kinds) => kinds.reduce((s, k) => s + (counts.get(k) ?? 0), 0),
     firstOf: (...kinds) => Math.min(story.length, ...kinds.map((k) => first.get(k) ?? story.length)),
     causesByTrial,
-    causeLabels: [...new Set(c.outcomes.flatMap((o) => o.causes.map((x) => x.product)))],
+    causeLabels: [...new Set(c.outcomes.flatMap((o) => o.causes.map((x) => x.trial_label)))],
   };
   memo.set(c, result);
   return result;
