@@ -813,7 +813,7 @@ describe('npm run check on references and consistency', () => {
         fix: each release searches up to a later date than the one before it: check both cut-offs
       content/trials/alpha-cel.md:38  reports.1.date  the report is dated 2025-09-01, after the cut-off of release 2 (2024-12-31)
         fix: check the date; if it is right, the report belongs to a release after the last one in review.yaml: add that release first
-      content/trials/gamma-cel.md:20  reports.0.date  the report is dated 2026-03-02, after the cut-off of release 2 (2024-12-31)
+      content/trials/gamma-cel.md:20  reports.0.date  the report is dated 2026-03, after the cut-off of release 2 (2024-12-31)
         fix: check the date; if it is right, the report belongs to a release after the last one in review.yaml: add that release first
 
       3 problems in 3 files"
