@@ -11,6 +11,7 @@
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { parsedOrExitCode } from './lib/cli-args.ts';
 import { displayRoot } from '../src/lib/content/read-content-fs.ts';
 import { newReviewFiles } from '../src/lib/content/review-template.ts';
 import { discard, stagingDirFor, swapInto } from './lib/atomic-dir.ts';
@@ -18,18 +19,9 @@ import { discard, stagingDirFor, swapInto } from './lib/atomic-dir.ts';
 const USAGE = 'usage: npm run new-review -- <folder for the new review, e.g. my-review>';
 
 function main(argv: string[]): number {
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(argv);
-  } catch (error) {
-    console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
-    return 2;
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const parsed = parsedOrExitCode(() => parse(argv), USAGE);
+  if (typeof parsed === 'number') return parsed;
+  const { positionals } = parsed;
   const dir = positionals[0]?.trim();
   if (!dir || positionals.length > 1) {
     console.error(USAGE);

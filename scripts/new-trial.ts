@@ -14,6 +14,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { parsedOrExitCode } from './lib/cli-args.ts';
 import { idSchema, registrationSchema, reviewSchema } from '../src/schemas/index.ts';
 import { formatProblems } from '../src/lib/content/format-problems.ts';
 import { displayRoot, isDirectory, readContent, resolveContentRoot } from '../src/lib/content/read-content-fs.ts';
@@ -26,18 +27,9 @@ const USAGE = 'usage: npm run new-trial -- <registration, e.g. NCT01234567> [--s
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 function main(argv: string[]): number {
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(argv);
-  } catch (error) {
-    console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
-    return 2;
-  }
+  const parsed = parsedOrExitCode(() => parse(argv), USAGE);
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
   const registration = positionals[0]?.trim() || undefined;
   if ((!registration && !values.slug?.trim()) || positionals.length > 1) {
     console.error(USAGE);

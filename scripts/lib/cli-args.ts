@@ -59,3 +59,23 @@ export function parseCliArgs(argv: readonly string[], spec: CliSpec): CliArgs {
   }
   return result;
 }
+
+/**
+ * Runs a script's own parse of its command line (node:util parseArgs with a `help` switch): on
+ * an error prints it with the usage and gives exit code 2, on --help prints the usage and gives
+ * 0; otherwise gives what the parse returned.
+ */
+export function parsedOrExitCode<T extends { values: { help?: boolean | undefined } }>(parse: () => T, usage: string): T | number {
+  let parsed: T;
+  try {
+    parsed = parse();
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : String(error)}\n${usage}`);
+    return 2;
+  }
+  if (parsed.values.help) {
+    console.log(usage);
+    return 0;
+  }
+  return parsed;
+}
