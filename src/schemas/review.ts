@@ -23,9 +23,9 @@ export const populationSchema = z
 
 export const outcomeSchema = z
   .object({
-    id: idSchema.describe('Identifier used in trial files, e.g. "borr"'),
+    id: idSchema.describe('Identifier used in trial files, e.g. "response"'),
     label: requiredTextSchema.describe('Full name shown to readers, e.g. "Best overall response rate"'),
-    short_label: requiredTextSchema.describe('Short name for tables and plots, e.g. "bORR"'),
+    short_label: requiredTextSchema.describe('Short name for tables and plots, e.g. "Response"'),
     kind: z.enum(OUTCOME_KINDS).describe('"efficacy" or "safety": which results chapter reports it'),
     population: idSchema.describe('Which analysis population (an id under populations) the numbers come from'),
     description: textSchema.optional().describe('Exact definition of an event'),

@@ -46,3 +46,23 @@ test("the published analyses carry metafor's pooled numbers", () => {
   const { tau2, I2, Q, proportion } = fixture.expected;
   expectFieldsClose({ tau2: overall.tau2, I2: overall.I2, Q: overall.Q, proportion: overall.proportion }, { tau2, I2, Q, proportion }, 1e-6);
 });
+
+test('parts with nothing to show are left out: no empty table pages, no fragments in the text', () => {
+  // The review has no safety outcomes, no registry entries and no subgroups.
+  expect(files).not.toContain('tables/safety/index.html');
+  expect(files).not.toContain('tables/landscape/index.html');
+  expect(files).toContain('tables/efficacy/index.html');
+  const fragments: string[] = [];
+  // The field reference and the guide list every allowed value, including the kinds this review lacks.
+  for (const file of files.filter((f) => f.endsWith('.html') && !f.startsWith('curators/'))) {
+    const text = readFileSync(path.join(site, file), 'utf8')
+      .replace(/<(script|style|svg)[\s\S]*?<\/\1>/g, ' ')
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/\s+/g, ' ');
+    for (const pattern of [/\(\s*\)/, /:\s*\./, /\b0 safety outcomes\b/, /\bby subgroup\b/, /\b0 registered\b/, /\bsafety\b/i]) {
+      const m = pattern.exec(text);
+      if (m) fragments.push(`${file}: …${text.slice(Math.max(0, m.index - 40), m.index + 40)}…`);
+    }
+  }
+  expect(fragments).toEqual([]);
+});

@@ -202,7 +202,7 @@ function diamondPoints(rows: ForestRow[]) {
 
 /**
  * The Vega-Lite spec of a forest plot.
- * @example forestSpec({ title: 'bORR', studies, overall }) // -> a TopLevelSpec with hconcat columns
+ * @example forestSpec({ title: 'Response', studies, overall }) // -> a TopLevelSpec with hconcat columns
  */
 export function forestSpec(input: ForestInput): TopLevelSpec {
   const rows = forestRows(input);

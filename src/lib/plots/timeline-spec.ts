@@ -39,7 +39,7 @@ export interface TimelineInput {
   title: string;
   points: TimelinePoint[];
   releases: TimelineRelease[];
-  /** Axis title, e.g. "Pooled bORR". */
+  /** Axis title, e.g. "Pooled response". */
   axisTitle?: string;
   width?: number;
   height?: number;
@@ -72,7 +72,7 @@ const RELEASE_COLOURS = ['#0b5cad', '#c05a00', '#1d7a5f', '#7a3fa0', '#4a5361'];
 
 /**
  * The Vega-Lite spec of an evidence timeline.
- * @example timelineSpec({ title: 'bORR', points, releases: [{ number: 1, date: '2025-06-01' }] }) // layered spec
+ * @example timelineSpec({ title: 'Response', points, releases: [{ number: 1, date: '2025-06-01' }] }) // layered spec
  */
 export function timelineSpec(input: TimelineInput): TopLevelSpec {
   const width = input.width ?? 640;
