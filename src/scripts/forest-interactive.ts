@@ -4,6 +4,7 @@
  * variable, and SVG/PNG export.
  */
 import embed from 'vega-embed';
+import { expressionInterpreter } from 'vega-interpreter';
 import type { OutcomeAnalysis } from '../lib/review/analyses-types.ts';
 import { FOREST_SORTS, forestInput, type ForestLabels, type ForestSort } from '../lib/plots/forest-input.ts';
 import { forestSpec } from '../lib/plots/forest-spec.ts';
@@ -55,6 +56,10 @@ export async function openInteractive(figure: HTMLElement): Promise<void> {
     await embed(chart, forestSpec(input), {
       renderer: 'svg',
       actions: { export: true, source: false, compiled: false, editor: false },
+      // Vega's expressions are interpreted rather than compiled with new Function: the site's
+      // Content-Security-Policy allows no eval.
+      ast: true,
+      expr: expressionInterpreter,
     });
   };
   sort.el.addEventListener('change', () => void draw());
