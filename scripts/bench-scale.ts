@@ -21,21 +21,19 @@ import { loadReview } from '../src/lib/content/load-review-fs.ts';
 import { analyseRelease } from '../src/lib/review/analyse-release.ts';
 import { allReleaseChanges } from '../src/lib/review/release-changes.ts';
 import { pageWeights } from './page-weight.ts';
+import { commandLineOrExit } from './lib/cli-args.ts';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TSX = path.join(REPO, 'node_modules/tsx/dist/cli.mjs');
 
-const args = process.argv.slice(2);
-const option = (name: string) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
-const sizes = (option('--sizes') ?? '200,2000,20000').split(',').map((s) => Number(s.replace(/_/g, '')));
-const seed = Number(option('--seed') ?? 1);
-const keep = args.includes('--keep');
-const weigh = !args.includes('--no-weight');
-if (sizes.some((n) => !Number.isInteger(n) || n < 1)) {
-  console.error('usage: npm run bench:scale -- [--sizes 200,2000,20000] [--seed 1] [--keep] [--no-weight]');
+const USAGE = 'usage: npm run bench:scale -- [--sizes 200,2000,20000] [--seed 1] [--keep] [--no-weight]';
+const args = commandLineOrExit(process.argv.slice(2), { strings: ['sizes'], numbers: ['seed'], flags: ['keep', 'no-weight'], positional: { max: 0 } }, USAGE);
+const sizes = (args.strings.get('sizes') ?? '200,2000,20000').split(',').map((s) => (/^\s*[\d_]+\s*$/.test(s) ? Number(s.replace(/_/g, '')) : NaN));
+const seed = args.numbers.get('seed') ?? 1;
+const keep = args.flags.has('keep');
+const weigh = !args.flags.has('no-weight');
+if (sizes.some((n) => !Number.isSafeInteger(n) || n < 1) || !Number.isSafeInteger(seed)) {
+  console.error(`--sizes needs whole numbers separated by commas, --seed a whole number\n${USAGE}`);
   process.exit(2);
 }
 

@@ -20,14 +20,13 @@ import * as chromeLauncher from 'chrome-launcher';
 import { serveStatic } from './lib/static-server.ts';
 import { PAGE_WEIGHT_BUDGET_KB, pageWeights, weightReport } from './page-weight.ts';
 import { CHROMIUM_ARGS } from '../tests/browser/harness.ts';
+import { commandLineOrExit } from './lib/cli-args.ts';
 
-const args = process.argv.slice(2);
-const option = (name: string) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
-const dist = path.resolve(option('--dist') ?? 'dist');
-const runs = Number(option('--runs') ?? 3);
+const USAGE = 'usage: npm run bench:web -- [--dist dist] [--runs 3] [--pages /,/a/]';
+const args = commandLineOrExit(process.argv.slice(2), { strings: ['dist', 'pages'], counts: ['runs'], positional: { max: 0 } }, USAGE);
+const option = (name: string) => args.strings.get(name);
+const dist = path.resolve(option('dist') ?? 'dist');
+const runs = args.numbers.get('runs') ?? 3;
 /** The first page of a kind in the built site (the first folder under `kind`), or undefined. */
 const firstOf = (kind: string): string | undefined => {
   const dir = path.join(dist, kind);
@@ -39,10 +38,10 @@ const firstOf = (kind: string): string | undefined => {
   return first === undefined ? undefined : `/${kind}/${first}/`;
 };
 // By default: the home page and one page of each kind (a chapter, an outcome, a trial) of whatever review was built.
-const pages = (option('--pages') ?? ['/', firstOf('chapters'), firstOf('outcomes'), firstOf('trials')].filter((p) => p !== undefined).join(',')).split(',');
+const pages = (option('pages') ?? ['/', firstOf('chapters'), firstOf('outcomes'), firstOf('trials')].filter((p) => p !== undefined).join(',')).split(',');
 const base = process.env['SITE_BASE'] ?? '/';
 if (!existsSync(path.join(dist, 'index.html')) || !Number.isInteger(runs) || runs < 1) {
-  console.error(existsSync(path.join(dist, 'index.html')) ? 'usage: npm run bench:web -- [--dist dist] [--runs 3] [--pages /,/a/]' : `No built site in ${dist}: run npm run build first.`);
+  console.error(existsSync(path.join(dist, 'index.html')) ? USAGE : `No built site in ${dist}: run npm run build first.`);
   process.exit(2);
 }
 

@@ -14,13 +14,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { metaProportions } from '../src/lib/stats/index.ts';
-import { parseCliArgs } from './lib/cli-args.ts';
+import { commandLineOrExit } from './lib/cli-args.ts';
 
-const args = parseCliArgs(process.argv.slice(2), { numbers: ['cases', 'small', 'seed'], flags: ['no-r', 'help'] });
-if (args.flags.has('help')) {
-  console.log('usage: npm run bench [-- --cases 10000 --small 1000 --seed 1 --no-r]');
-  process.exit(0);
-}
+const args = commandLineOrExit(
+  process.argv.slice(2),
+  { counts: ['cases', 'small'], numbers: ['seed'], flags: ['no-r'], positional: { max: 0 } },
+  'usage: npm run bench [-- --cases 10000 --small 1000 --seed 1 --no-r]',
+);
 const LARGE = args.numbers.get('cases') ?? 10_000;
 const SMALL = args.numbers.get('small') ?? Math.round(LARGE / 10);
 const K = 20;

@@ -15,15 +15,16 @@ import { ContentError, formatProblems } from '../src/lib/content/index.ts';
 import { loadReview, type LoadedReview } from '../src/lib/content/load-review-fs.ts';
 import type { ReleaseAnalyses } from '../src/lib/review/analyses-types.ts';
 import { runAll } from '../tests/browser/harness.ts';
+import { commandLineOrExit } from './lib/cli-args.ts';
 import '../tests/browser/pages.browser.ts';
 import '../tests/browser/site.browser.ts';
 import '../tests/browser/hosted-review.browser.ts';
 import '../tests/browser/injection.browser.ts';
 import '../tests/browser/page-weight.browser.ts';
 
-const args = process.argv.slice(2);
-const distIndex = args.indexOf('--dist');
-const dist = path.resolve(distIndex >= 0 ? (args[distIndex + 1] ?? 'dist') : 'dist');
+const USAGE = 'usage: npm run test:browser [-- --dist dist] [--no-fixtures]';
+const args = commandLineOrExit(process.argv.slice(2), { strings: ['dist'], flags: ['no-fixtures'], positional: { max: 0 } }, USAGE);
+const dist = path.resolve(args.strings.get('dist') ?? 'dist');
 if (!existsSync(path.join(dist, 'index.html'))) {
   console.error(`No built site in ${dist}: run npm run build first.`);
   process.exit(2);
@@ -46,5 +47,5 @@ if (latest.review !== content.review.id) {
 }
 console.log(`Browser tests of ${dist} (review "${content.review.id}" from ${root})`);
 const base = process.env['SITE_BASE'] ?? '/';
-const failed = await runAll(dist, base, { content, latest, fixtures: !args.includes('--no-fixtures') });
+const failed = await runAll(dist, base, { content, latest, fixtures: !args.flags.has('no-fixtures') });
 process.exit(failed > 0 ? 1 : 0);

@@ -17,6 +17,8 @@ import { contentRoot } from '../src/content-root.ts';
 import { GENERATED_FILE, poolReview } from './pool.ts';
 import { removeGenerated, writeGenerated } from './lib/generated-json.ts';
 import { discard, stagingDirFor, swapInto, writeFileAtomic } from './lib/atomic-dir.ts';
+import { commandLineOrExit } from './lib/cli-args.ts';
+import { BUILD_MARKER, isEarlierSite, outFolderRefusal, writeMarker } from './lib/out-folder.ts';
 import { buildSearchIndex, closeSearch, TRIAL_INDEX_FOLDER, writeTrialIndex } from './lib/search-index.ts';
 import { trialSearchRecord } from '../src/lib/search/trial-record.ts';
 import type { PreloadedNotes, PreloadedTrial } from '../src/lib/content/preloaded-trials-fs.ts';
@@ -24,10 +26,19 @@ import type { GeneratedAnalyses } from '../src/lib/review/analyses-types.ts';
 import { allReleaseChanges } from '../src/lib/review/release-changes.ts';
 import { largeDataFiles } from '../src/lib/review/release-files.ts';
 
+const USAGE = 'usage: npm run build [-- --out <folder>]   (default dist; REVIEW_CONTENT=<dir> builds another review)';
 // `npm run build -- --out <dir>` builds elsewhere (tests build fixtures side by side).
-const outIndex = process.argv.indexOf('--out');
-const OUT_DIR = outIndex >= 0 && process.argv[outIndex + 1] ? process.argv[outIndex + 1]! : 'dist';
+const args = commandLineOrExit(process.argv.slice(2), { strings: ['out'], positional: { max: 0 } }, USAGE);
+// Without trailing slashes: the build's side folders are named after it (`<out>.generated`).
+const OUT_DIR = (args.strings.get('out') ?? 'dist').replace(/(?<=[^/])\/+$/, '');
 const root = contentRoot();
+// The output replaces its folder as a whole: never the repository, the content or a folder
+// holding them, nor a folder of other files (scripts/lib/out-folder.ts).
+const refusal = outFolderRefusal(OUT_DIR, { contentRoot: root, marker: BUILD_MARKER, option: '--out', earlierOutput: isEarlierSite });
+if (refusal) {
+  console.error(`build: ${refusal}\n${USAGE}`);
+  process.exit(2);
+}
 /**
  * CPU seconds used so far by this process and by the child processes it has waited for (Astro,
  * Pagefind), from /proc on Linux: on a busy machine wall time says little, CPU time is steadier.
@@ -196,6 +207,7 @@ try {
 }
 const tSearch = performance.now();
 const cSearch = cpuSeconds();
+writeMarker(staging, BUILD_MARKER, 'A site built by npm run build of the living review generator.');
 swapInto(staging, OUT_DIR);
 const seconds = (from: number, to: number) => `${((to - from) / 1000).toFixed(1)} s`;
 // One line with every phase; `npm run bench:scale` reads it.

@@ -7,28 +7,19 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { formatProblems } from '../src/lib/content/format-problems.ts';
 import { messages } from '../src/lib/content/messages.ts';
 import { displayRoot, isDirectory, readContent, resolveContentRoot } from '../src/lib/content/read-content-fs.ts';
 import { validateContent } from '../src/lib/content/validate-content.ts';
+import { parseCommandLine } from './lib/cli-args.ts';
 
 const USAGE = 'usage: npm run check [-- --content <dir>]   (or REVIEW_CONTENT=<dir> npm run check)';
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 function main(argv: string[]): number {
-  let options: { content?: string | undefined; help?: boolean | undefined };
-  try {
-    ({ values: options } = parseArgs({ args: argv, options: { content: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true }));
-  } catch (error) {
-    console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
-    return 2;
-  }
-  if (options.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  const root = resolveContentRoot(options.content, process.env, REPO_ROOT);
+  const args = parseCommandLine(argv, { strings: ['content'], positional: { max: 0 } }, USAGE);
+  if (typeof args === 'number') return args;
+  const root = resolveContentRoot(args.strings.get('content'), process.env, REPO_ROOT);
   const label = displayRoot(root);
   if (!isDirectory(root)) {
     const { message, fix } = messages.contentRootMissing(label);

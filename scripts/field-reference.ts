@@ -6,38 +6,33 @@
  * content root of --content, REVIEW_CONTENT or content/), or writes it to a file with --out.
  * A review.yaml that is missing or does not validate only leaves that last section out.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { fieldReferenceMarkdown, type MarkdownOptions } from '../src/lib/content/field-reference.ts';
 import { parseContentFile } from '../src/lib/content/content-files.ts';
 import { displayRoot, isDirectory, resolveContentRoot } from '../src/lib/content/read-content-fs.ts';
 import { reviewSchema } from '../src/schemas/index.ts';
+import { parseCommandLine } from './lib/cli-args.ts';
+import { fileRefusal } from './lib/out-folder.ts';
 
 const USAGE = 'usage: npm run fields [-- --content <dir>] [--out <file>]';
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 function main(argv: string[]): number {
-  let values: { out?: string | undefined; content?: string | undefined; help?: boolean | undefined };
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      options: { out: { type: 'string' }, content: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    }));
-  } catch (error) {
-    console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+  const args = parseCommandLine(argv, { strings: ['out', 'content'], positional: { max: 0 } }, USAGE);
+  if (typeof args === 'number') return args;
+  const out = args.strings.get('out');
+  const content = args.strings.get('content');
+  const refusal = out === undefined ? undefined : fileRefusal(out, { contentRoot: resolveContentRoot(content, process.env, REPO_ROOT), option: '--out' });
+  if (refusal) {
+    console.error(`${refusal}\n${USAGE}`);
     return 2;
   }
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  const markdown = fieldReferenceMarkdown(undefined, declaredIn(values.content));
-  if (values.out) {
-    writeFileSync(values.out, `${markdown}\n`);
-    console.log(`wrote ${values.out}`);
+  const markdown = fieldReferenceMarkdown(undefined, declaredIn(content));
+  if (out) {
+    writeFileSync(out, `${markdown}\n`);
+    console.log(`wrote ${out}`);
   } else {
     process.stdout.write(`${markdown}\n`);
   }
@@ -54,7 +49,8 @@ function declaredIn(content: string | undefined): MarkdownOptions {
   }
   const file = path.join(root, 'review.yaml');
   // Only review.yaml is read: a review of thousands of trials need not be parsed for this.
-  const source = existsSync(file) ? parseContentFile('review', `${label}/review.yaml`, 'review', readFileSync(file)).source : undefined;
+  // (a link is not read: npm run check refuses it)
+  const source = existsSync(file) && !lstatSync(file).isSymbolicLink() ? parseContentFile('review', `${label}/review.yaml`, 'review', readFileSync(file)).source : undefined;
   const parsed = source?.readable ? reviewSchema.safeParse(source.value) : undefined;
   if (!parsed?.success) {
     console.error(`${label}/review.yaml does not validate (npm run check says why): the characteristics it declares are left out`);

@@ -6,6 +6,7 @@
  * skips the others by their `os`/`cpu` fields.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { commandLineOrExit } from './lib/cli-args.ts';
 
 interface LockEntry {
   version?: string;
@@ -34,7 +35,8 @@ export function platformOf(name: string): Pick<LockEntry, 'os' | 'cpu' | 'libc'>
   return out;
 }
 
-const file = process.argv[2] ?? 'package-lock.json';
+const args = commandLineOrExit(process.argv.slice(2), { positional: { max: 1 } }, 'usage: npm run lock:platforms [-- <package-lock.json>]');
+const file = args.positional[0] ?? 'package-lock.json';
 const lock = JSON.parse(readFileSync(file, 'utf8')) as { packages: Record<string, LockEntry> };
 let added = 0;
 for (const [key, entry] of Object.entries(lock.packages)) {

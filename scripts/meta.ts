@@ -7,15 +7,13 @@
  * and writes one JSON line per case (a refused case becomes {"id", "error"} and the batch
  * goes on). Parsing and printing only: the analysis is src/lib/stats.
  */
-import { readFileSync } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import {
   batchCase,
   CI_METHODS,
-  formatResultTable,
   metaProportions,
   MODEL_METHODS,
-  parseStudiesCsv,
   PFT_BACK_TRANSFORMS,
   StatsInputError,
   STUDY_INTERVALS,
@@ -23,7 +21,12 @@ import {
   TRANSFORMS,
   type MetaProportionsInput,
 } from '../src/lib/stats/index.ts';
-import { CliError, parseCliArgs } from './lib/cli-args.ts';
+import { StudiesCsvReader, type CsvStudiesWithLines } from '../src/lib/stats/io/parse-studies-csv.ts';
+import { resultTableLines } from '../src/lib/stats/io/format-result-table.ts';
+import { prettyJsonChunks } from '../src/lib/stats/io/pretty-json.ts';
+import { ioMessages } from '../src/lib/stats/io/io-messages.ts';
+import { jsonSafe, printable } from '../src/lib/stats/io/printable.ts';
+import { CliError, parseCommandLine, type CliArgs } from './lib/cli-args.ts';
 
 const USAGE = `usage:
   npm run meta -- data.csv --transform ${TRANSFORMS.join('|')} --method ${MODEL_METHODS.join('|')} [options]
@@ -40,30 +43,125 @@ options:
   --json                   print the result object instead of the table
   --batch                  JSON Lines in (stdin), JSON Lines out (stdout)`;
 
+/** A file error: printed as one line, never as a stack trace. */
+class InputFileError extends Error {
+  override readonly name = 'InputFileError';
+}
+
+/** Writes text to stdout, waiting when the reader is slower than the writing (bounded memory). */
+async function write(text: string): Promise<void> {
+  if (!process.stdout.write(text)) await new Promise<void>((resolve) => process.stdout.once('drain', () => resolve()));
+}
+
+/** Writes pieces of text to stdout in blocks of about 64 kB. */
+async function writeAll(pieces: Iterable<string>, separator = ''): Promise<void> {
+  let block = '';
+  let first = true;
+  for (const piece of pieces) {
+    block += first ? piece : separator + piece;
+    first = false;
+    if (block.length >= 1 << 16) {
+      await write(block);
+      block = '';
+    }
+  }
+  await write(block);
+}
+
+/**
+ * The counts of a batch case that JSON.parse would change or accept without their being whole
+ * numbers as written: a fraction, an exponent, a sign or more digits than a number holds exactly
+ * (beyond 2^53 − 1, where 9007199254740993 would be read as ...992). Found from the numbers'
+ * own text (the reviver's source), before any rounding.
+ */
+function parseCase(line: string, lineNumber: number): unknown {
+  const inexact = new WeakMap<object, string>();
+  return JSON.parse(line, function (this: unknown, key: string, value: unknown, context?: { source?: string }) {
+    if (typeof value === 'number' && Array.isArray(this)) {
+      const source = context?.source ?? String(value);
+      if ((!/^\d+$/.test(source) || !Number.isSafeInteger(value)) && !inexact.has(this)) inexact.set(this, source);
+    }
+    if ((key === 'events' || key === 'n') && Array.isArray(value) && inexact.has(value)) {
+      const holder = this as { [name: string]: unknown } | null;
+      if (holder && !Array.isArray(holder)) throw new StatsInputError(ioMessages.batchBadCount(lineNumber, key, printable(inexact.get(value)!.slice(0, 40))));
+    }
+    return value;
+  });
+}
+
 async function runBatch(): Promise<void> {
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  let lineNumber = 0;
   for await (const line of lines) {
+    lineNumber++;
     if (line.trim() === '') continue;
     let value: unknown;
     try {
-      value = JSON.parse(line);
-    } catch {
-      process.stdout.write(`${JSON.stringify({ id: null, error: 'line is not valid JSON' })}\n`);
+      value = parseCase(line, lineNumber);
+    } catch (error) {
+      const id = idOf(line);
+      const message = error instanceof StatsInputError ? error.message : ioMessages.notJson(lineNumber);
+      await write(`${jsonSafe(JSON.stringify({ id, error: message }))}\n`);
       continue;
     }
-    process.stdout.write(`${JSON.stringify(batchCase(value))}\n`);
+    const record = batchCase(value);
+    // An error names the line of its case; a result is printed as the engine gives it.
+    const out = 'error' in record ? { id: record.id, error: `line ${lineNumber}: ${record.error}` } : record;
+    await write(`${jsonSafe(JSON.stringify(out))}\n`);
   }
 }
 
-function runFile(args: ReturnType<typeof parseCliArgs>): void {
-  const [file, ...rest] = args.positional;
-  if (file === undefined || rest.length > 0) throw new CliError('give exactly one CSV file (or --batch)');
-  const studies = parseStudiesCsv(readFileSync(file, 'utf8'));
+/** The id of a case whose counts were refused, if its line is JSON at all. */
+function idOf(line: string): unknown {
+  try {
+    const value: unknown = JSON.parse(line);
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? ((value as { id?: unknown }).id ?? null) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Reads a CSV file piece by piece (never whole), refusing what is not a file. */
+async function readStudies(file: string): Promise<CsvStudiesWithLines> {
+  const shown = JSON.stringify(printable(file));
+  let stat;
+  try {
+    stat = statSync(file);
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? 'unknown error';
+    throw new InputFileError(code === 'ENOENT' ? ioMessages.notFound(shown) : ioMessages.unreadable(shown, code));
+  }
+  if (stat.isDirectory()) throw new InputFileError(ioMessages.isFolder(shown));
+  if (!stat.isFile()) throw new InputFileError(ioMessages.notAFile(shown));
+  const reader = new StudiesCsvReader();
+  try {
+    for await (const piece of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 16 })) reader.push(piece as string);
+  } catch (error) {
+    if (error instanceof StatsInputError) throw error;
+    throw new InputFileError(ioMessages.unreadable(shown, (error as { code?: string }).code ?? String(error)));
+  }
+  return reader.end();
+}
+
+/** An engine message about "study N" with the line of that study's row put first. */
+function withLine(message: string, lines: readonly number[]): string {
+  const match = /^study (\d+): (.*)$/s.exec(message);
+  const line = match ? lines[Number(match[1]) - 1] : undefined;
+  return match && line !== undefined ? ioMessages.atLine(line, Number(match[1]), match[2]!) : message;
+}
+
+async function runFile(args: CliArgs): Promise<void> {
+  const [file] = args.positional;
+  if (file === undefined) throw new CliError('give exactly one CSV file (or --batch)');
+  const studies = await readStudies(file);
   const by = args.strings.get('by');
   let groups: string[] | undefined;
   if (by !== undefined) {
     const column = Object.keys(studies.columns).find((name) => name.toLowerCase() === by.toLowerCase());
-    if (column === undefined) throw new CliError(`no column "${by}" in ${file} (columns: ${Object.keys(studies.columns).join(', ') || 'none'})`);
+    if (column === undefined) {
+      const columns = Object.keys(studies.columns).map((name) => printable(name)).join(', ') || 'none';
+      throw new CliError(`no column "${printable(by)}" in ${printable(file)} (columns: ${columns})`);
+    }
     groups = studies.columns[column];
   }
   const option = (name: string): string | undefined => args.strings.get(name);
@@ -81,28 +179,44 @@ function runFile(args: ReturnType<typeof parseCliArgs>): void {
     correction: args.numbers.get('correction'),
     level: args.numbers.get('level'),
   } as MetaProportionsInput;
-  const result = metaProportions(input);
-  console.log(args.flags.has('json') ? JSON.stringify(result, null, 2) : formatResultTable(result));
+  let result;
+  try {
+    result = metaProportions(input);
+  } catch (error) {
+    if (error instanceof StatsInputError) throw new StatsInputError(withLine(error.message, studies.lines));
+    throw error;
+  }
+  if (args.flags.has('json')) await writeAll(prettyJsonChunks(result));
+  else await writeAll(resultTableLines(result), '\n');
+  await write('\n');
 }
 
-try {
-  const args = parseCliArgs(process.argv.slice(2), {
+const args = parseCommandLine(
+  process.argv.slice(2),
+  {
     strings: ['transform', 'method', 'ci', 'by', 'subgroup-test', 'interval', 'back'],
     numbers: ['correction', 'level'],
-    flags: ['json', 'batch', 'help'],
-  });
-  if (args.flags.has('help')) console.log(USAGE);
-  else if (args.flags.has('batch')) await runBatch();
-  else runFile(args);
+    flags: ['json', 'batch'],
+    positional: { max: 1 },
+  },
+  USAGE,
+);
+if (typeof args === 'number') process.exit(args);
+try {
+  if (args.flags.has('batch')) {
+    if (args.positional.length > 0) throw new CliError('--batch reads its cases from stdin: give no file');
+    await runBatch();
+  } else await runFile(args);
 } catch (error) {
-  if (error instanceof StatsInputError || error instanceof CliError) {
-    console.error(`meta: ${error.message}`);
-    if (error instanceof CliError) console.error(USAGE);
+  if (error instanceof CliError) {
+    console.error(`meta: ${error.message}\n${USAGE}`);
+    process.exit(2);
+  }
+  if (error instanceof StatsInputError || error instanceof InputFileError) {
+    console.error(`meta: ${printable(error.message)}`);
     process.exit(1);
   }
-  if (error instanceof Error && 'code' in error && error.code === 'ENOENT') {
-    console.error(`meta: ${error.message}`);
-    process.exit(1);
-  }
-  throw error;
+  const detail = error instanceof Error ? error.message : String(error);
+  console.error(`meta stopped on an internal error: ${printable(detail.split('\n')[0]!)}. Please report it with the command you ran.`);
+  process.exit(3);
 }

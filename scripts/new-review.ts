@@ -10,8 +10,8 @@
  */
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { parsedOrExitCode } from './lib/cli-args.ts';
+import { parseCommandLine } from './lib/cli-args.ts';
+import { protectedPlaceRefusal, REPO_ROOT } from './lib/out-folder.ts';
 import { displayRoot } from '../src/lib/content/read-content-fs.ts';
 import { newReviewFiles } from '../src/lib/content/review-template.ts';
 import { discard, stagingDirFor, swapInto } from './lib/atomic-dir.ts';
@@ -19,16 +19,21 @@ import { discard, stagingDirFor, swapInto } from './lib/atomic-dir.ts';
 const USAGE = 'usage: npm run new-review -- <folder for the new review, e.g. my-review>';
 
 function main(argv: string[]): number {
-  const parsed = parsedOrExitCode(() => parse(argv), USAGE);
-  if (typeof parsed === 'number') return parsed;
-  const { positionals } = parsed;
-  const dir = positionals[0]?.trim();
-  if (!dir || positionals.length > 1) {
+  const args = parseCommandLine(argv, { positional: { max: 1 } }, USAGE);
+  if (typeof args === 'number') return args;
+  const dir = args.positional[0]?.trim();
+  if (!dir) {
     console.error(USAGE);
     return 2;
   }
   const target = path.resolve(dir);
   const shown = displayRoot(target);
+  // Never the repository, the site's own content or a folder above them, even an empty one.
+  const refusal = protectedPlaceRefusal(target, { contentRoot: path.join(REPO_ROOT, 'content'), option: 'the folder' });
+  if (refusal) {
+    console.error(`${refusal}\n${USAGE}`);
+    return 1;
+  }
   if (existsSync(target)) {
     if (!statSync(target).isDirectory()) {
       console.error(`${shown} is a file: choose a folder name that is not taken\n${USAGE}`);
@@ -66,10 +71,6 @@ function main(argv: string[]): number {
     ].join('\n'),
   );
   return 0;
-}
-
-function parse(argv: string[]) {
-  return parseArgs({ args: argv, allowPositionals: true, strict: true, options: { help: { type: 'boolean', short: 'h' } } });
 }
 
 try {

@@ -10,11 +10,10 @@
  * the registration already has a trial file or the file exists. Exit 0 written, 1 refused,
  * 2 usage error, 3 internal error.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
-import { parsedOrExitCode } from './lib/cli-args.ts';
+import { parseCommandLine } from './lib/cli-args.ts';
 import { idSchema, registrationSchema, reviewSchema } from '../src/schemas/index.ts';
 import { formatProblems } from '../src/lib/content/format-problems.ts';
 import { displayRoot, isDirectory, readContent, resolveContentRoot } from '../src/lib/content/read-content-fs.ts';
@@ -27,11 +26,11 @@ const USAGE = 'usage: npm run new-trial -- <registration, e.g. NCT01234567> [--s
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 function main(argv: string[]): number {
-  const parsed = parsedOrExitCode(() => parse(argv), USAGE);
-  if (typeof parsed === 'number') return parsed;
-  const { values, positionals } = parsed;
-  const registration = positionals[0]?.trim() || undefined;
-  if ((!registration && !values.slug?.trim()) || positionals.length > 1) {
+  const args = parseCommandLine(argv, { strings: ['slug', 'content'], positional: { max: 1 } }, USAGE);
+  if (typeof args === 'number') return args;
+  const values = { slug: args.strings.get('slug'), content: args.strings.get('content') };
+  const registration = args.positional[0]?.trim() || undefined;
+  if (!registration && !values.slug?.trim()) {
     console.error(USAGE);
     return 2;
   }
@@ -98,18 +97,11 @@ function main(argv: string[]): number {
   return 0;
 }
 
-function parse(argv: string[]) {
-  return parseArgs({
-    args: argv,
-    allowPositionals: true,
-    strict: true,
-    options: { slug: { type: 'string' }, content: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-  });
-}
-
 /** For a trial file that cannot be parsed: does its text mention the registration at all? */
 function fileMentions(file: string, registration: string): boolean {
   try {
+    // a link is not the curator's file: it is never read (read-content-fs.ts refuses it too)
+    if (lstatSync(file).isSymbolicLink()) return false;
     return new RegExp(`\\b${registration.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(readFileSync(file, 'utf8').split(/\n---/)[0] ?? '');
   } catch {
     return false;

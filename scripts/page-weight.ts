@@ -13,6 +13,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { commandLineOrExit } from './lib/cli-args.ts';
 
 /** The first-load budget of a page, in kilobytes (1 kB = 1,000 bytes) of gzip. */
 export const PAGE_WEIGHT_BUDGET_KB = 60;
@@ -138,18 +139,15 @@ export function weightReport(weights: readonly PageWeight[], budgetKb = PAGE_WEI
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  const args = process.argv.slice(2);
-  const option = (name: string) => {
-    const i = args.indexOf(name);
-    return i >= 0 ? args[i + 1] : undefined;
-  };
-  const dist = args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--')) ?? 'dist';
+  const USAGE = 'usage: tsx scripts/page-weight.ts [dist] [--budget <kB>] [--top <pages>]';
+  const args = commandLineOrExit(process.argv.slice(2), { numbers: ['budget'], counts: ['top'], positional: { max: 1 } }, USAGE);
+  const dist = args.positional[0] ?? 'dist';
   if (!statSync(dist, { throwIfNoEntry: false })?.isDirectory()) {
     console.error(`page-weight: no built site in ${dist}`);
     process.exit(2);
   }
-  const budget = Number(option('--budget') ?? PAGE_WEIGHT_BUDGET_KB);
+  const budget = args.numbers.get('budget') ?? PAGE_WEIGHT_BUDGET_KB;
   const weights = pageWeights(dist, process.env['SITE_BASE'] ?? '/');
-  for (const line of weightReport(weights, budget, Number(option('--top') ?? 10))) console.log(line);
+  for (const line of weightReport(weights, budget, args.numbers.get('top') ?? 10)) console.log(line);
   process.exit(weights.some((w) => w.total > budget * 1000) ? 1 : 0);
 }

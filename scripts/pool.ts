@@ -12,6 +12,8 @@ import { contentRoot } from '../src/content-root.ts';
 import { analyseRelease } from '../src/lib/review/analyse-release.ts';
 import { allReleaseChanges } from '../src/lib/review/release-changes.ts';
 import type { GeneratedAnalyses } from '../src/lib/review/analyses-types.ts';
+import { commandLineOrExit } from './lib/cli-args.ts';
+import { fileRefusal } from './lib/out-folder.ts';
 
 export const GENERATED_FILE = 'src/generated/analyses.json';
 
@@ -34,15 +36,16 @@ export function writeJsonAtomic(file: string, data: unknown): void {
   writeFileAtomic(file, `${JSON.stringify(data, null, 1)}\n`);
 }
 
-function argValue(args: string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-}
-
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const args = process.argv.slice(2);
-  const root = argValue(args, '--content') ?? contentRoot();
-  const out = argValue(args, '--out') ?? GENERATED_FILE;
+  const USAGE = 'usage: npm run pool [-- --content <dir>] [--out <file>]';
+  const args = commandLineOrExit(process.argv.slice(2), { strings: ['content', 'out'], positional: { max: 0 } }, USAGE);
+  const root = args.strings.get('content') ?? contentRoot();
+  const out = args.strings.get('out') ?? GENERATED_FILE;
+  const refusal = fileRefusal(out, { contentRoot: root, option: '--out' });
+  if (refusal) {
+    console.error(`pool: ${refusal}\n${USAGE}`);
+    process.exit(2);
+  }
   const started = performance.now();
   try {
     const generated = poolReview(root);

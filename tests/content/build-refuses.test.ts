@@ -83,10 +83,12 @@ describe('npm run build -- --out <dir> on broken content', () => {
     const { parent, out } = outDir();
     mkdirSync(out);
     writeFileSync(path.join(out, 'marker.txt'), 'previous build\n');
+    // the marker every build writes into its output (scripts/lib/out-folder.ts): a folder without it is refused outright
+    writeFileSync(path.join(out, '.living-review-build'), '');
     const run = expectRefusal('binary-file', out);
     expect(run.stderr).toMatch(/registry\/scan\.yaml {2}the file is not text/);
     expect(readdirSync(parent)).toEqual(['site']);
-    expect(readdirSync(out)).toEqual(['marker.txt']);
+    expect(readdirSync(out).sort()).toEqual(['.living-review-build', 'marker.txt']);
     expect(readFileSync(path.join(out, 'marker.txt'), 'utf8')).toBe('previous build\n');
     expect(existsSync(`${out}.generated`)).toBe(false);
   });

@@ -6,6 +6,7 @@ import { parseYaml } from './parse-yaml.ts';
 import type { Locate } from './locate-path.ts';
 import { decodeContent, MAX_FILE_BYTES } from './decode-content.ts';
 import { messages } from './messages.ts';
+import { fileMessages } from './messages-files.ts';
 import { problem, type Problem, type Text } from './problems.ts';
 import { splitFrontMatter } from './split-front-matter.ts';
 
@@ -41,6 +42,8 @@ export interface RawContent {
   chapters: SourceFile[];
   /** Problems found while reading: unreadable files, stray files, a missing review.yaml. */
   problems: Problem[];
+  /** The lock files of published releases and today's chapter sources (release-lock-fs.ts), when read. */
+  published?: import('../review/release-lock.ts').PublishedContent;
 }
 
 const nowhere: Locate = () => undefined;
@@ -74,6 +77,13 @@ export function parseContentFile(
   }
   const parsed = parseYaml(yaml, { lineOffset, empty: kind === 'trial' ? messages.frontMatterEmpty() : messages.fileEmpty() });
   if (!parsed.ok) return failed(parsed.problems.map((p) => problem(file, p.line, p.path, p.text)));
+  if (typeof parsed.value === 'string') {
+    // The whole file is one text: no fields at all, perhaps a file put here by mistake (a key,
+    // a password file). Only the start of its first line is shown, never the text as a whole.
+    const lines = yaml.split(/\r?\n/);
+    const first = Math.max(0, lines.findIndex((line) => line.trim() !== '' && !line.trim().startsWith('#')));
+    return failed([problem(file, lineOffset + first + 1, [], fileMessages.onlyText(lines[first] ?? ''))]);
+  }
   return { source: { kind, file, name, readable: true, value: parsed.value, body, bodyLine, locate: parsed.locate }, problems: [] };
 }
 

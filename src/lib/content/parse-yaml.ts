@@ -16,6 +16,7 @@ import { LineCounter, parseAllDocuments, type Document, type YAMLError } from 'y
 import { findDuplicateKeys } from './find-duplicate-keys.ts';
 import { locator, type Locate } from './locate-path.ts';
 import { messages } from './messages.ts';
+import { shortDetail } from './messages-files.ts';
 import type { FieldPath, Text } from './problems.ts';
 
 /**
@@ -118,6 +119,7 @@ function isTooDeep(message: string): boolean {
   return /call stack/i.test(message);
 }
 
+/** The first line of a parser's message, cut short: some quote the file, which may not be a curator's. */
 function firstLine(message: string): string {
-  return message.split('\n')[0]!.trim();
+  return shortDetail(message);
 }

@@ -3,14 +3,19 @@
  * built-ins never reach code the site ships to browsers: everything else in src/lib/content
  * is pure and works on the parsed files this returns.
  *
- * Reading refuses quickly: a file over the size limit is never read, let alone parsed.
+ * Reading refuses quickly: a file over the size limit is never read, let alone parsed. Content is
+ * read only from the content folder's own files: a symbolic link (to a file or a folder), or
+ * anything that resolves outside the root, is refused without being opened, so that a link to a
+ * file elsewhere (a key, a password file) is never read and never quoted in a message.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseContentFile, type ContentKind, type RawContent, type SourceFile } from './content-files.ts';
 import { MAX_FILE_BYTES } from './decode-content.ts';
 import { messages } from './messages.ts';
-import { problem } from './problems.ts';
+import { fileMessages } from './messages-files.ts';
+import { problem, type Text } from './problems.ts';
+import { readPublished } from '../review/release-lock-fs.ts';
 
 export interface ReadContentOptions {
   /** How the root is named in messages; default: its path relative to the working directory. */
@@ -36,19 +41,31 @@ export function readContent(root: string, options: ReadContentOptions = {}): Raw
     out.problems.push(problem(label, undefined, [], messages.contentRootMissing(label)));
     return out;
   }
+  const realRoot = realpathSync(root);
   const read = (kind: ContentKind, abs: string, shown: string, name: string): SourceFile => {
-    let bytes: Uint8Array;
-    try {
-      // Refuse an oversized file from its size alone: it is never read into memory.
-      const size = statSync(abs).size;
-      if (size > maxBytes) {
-        out.problems.push(problem(shown, undefined, [], messages.fileTooLarge(size, maxBytes)));
-        return unreadable(kind, shown, name);
-      }
-      bytes = readFileSync(abs);
-    } catch (error) {
-      out.problems.push(problem(shown, undefined, [], messages.fileUnreadable(errorCode(error))));
+    const refuse = (text: Text) => {
+      out.problems.push(problem(shown, undefined, [], text));
       return unreadable(kind, shown, name);
+    };
+    let bytes: Uint8Array;
+    let fd: number | undefined;
+    try {
+      // A link is refused from its entry alone: what it points to is never opened.
+      const entry = lstatSync(abs);
+      if (entry.isSymbolicLink()) return refuse(fileMessages.fileIsLink(!isInside(realRoot, realTarget(abs))));
+      if (entry.isDirectory()) return refuse(messages.fileUnreadable('EISDIR'));
+      // O_NOFOLLOW: a file swapped for a link after the check above is refused too; O_NONBLOCK:
+      // opening a pipe does not wait for a writer.
+      fd = openSync(abs, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+      const stat = fstatSync(fd);
+      if (!stat.isFile()) return refuse(fileMessages.notAFile());
+      // Refuse an oversized file from its size alone: it is never read into memory.
+      if (stat.size > maxBytes) return refuse(messages.fileTooLarge(stat.size, maxBytes));
+      bytes = readAll(fd, stat.size, maxBytes);
+    } catch (error) {
+      return refuse(errorCode(error) === 'ELOOP' ? fileMessages.fileIsLink(false) : messages.fileUnreadable(errorCode(error)));
+    } finally {
+      if (fd !== undefined) closeSync(fd);
     }
     const { source, problems } = parseContentFile(kind, shown, name, bytes, maxBytes);
     out.problems.push(...problems);
@@ -56,16 +73,24 @@ export function readContent(root: string, options: ReadContentOptions = {}): Raw
   };
 
   const reviewPath = path.join(root, 'review.yaml');
-  if (existsSync(reviewPath)) out.review = read('review', reviewPath, `${label}/review.yaml`, 'review');
+  if (lstatOrUndefined(reviewPath)) out.review = read('review', reviewPath, `${label}/review.yaml`, 'review');
   else out.problems.push(problem(`${label}/review.yaml`, undefined, [], messages.reviewMissing()));
 
   for (const { folder, kind, ext } of FOLDERS) {
     const dir = path.join(root, folder);
-    if (!isDirectory(dir)) continue;
+    const stat = lstatOrUndefined(dir);
+    if (stat?.isSymbolicLink() || (stat?.isDirectory() && !isInside(realRoot, realpathSync(dir)))) {
+      out.problems.push(problem(`${label}/${folder}`, undefined, [], fileMessages.folderIsLink(folder)));
+      continue;
+    }
+    if (!stat?.isDirectory()) continue;
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       if (entry.name.startsWith('.')) continue;
       const shown = `${label}/${folder}/${entry.name}`;
-      if (entry.isDirectory()) {
+      if (entry.isSymbolicLink()) {
+        // Whatever it points to, a file or a folder, and whatever its name: it is not read.
+        out.problems.push(problem(shown, undefined, [], fileMessages.fileIsLink(!isInside(realRoot, realTarget(path.join(dir, entry.name))))));
+      } else if (entry.isDirectory()) {
         out.problems.push(problem(shown, undefined, [], messages.unexpectedFolder(entry.name, folder)));
       } else if (!entry.name.endsWith(ext)) {
         out.problems.push(problem(shown, undefined, [], messages.unexpectedFile(entry.name, folder, ext)));
@@ -78,6 +103,7 @@ export function readContent(root: string, options: ReadContentOptions = {}): Raw
       }
     }
   }
+  out.published = readPublished(root, label);
   return out;
 }
 
@@ -102,6 +128,40 @@ export function isDirectory(p: string): boolean {
     return statSync(p).isDirectory();
   } catch {
     return false;
+  }
+}
+
+function lstatOrUndefined(p: string) {
+  try {
+    return lstatSync(p);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Where a link leads in the end, or the link itself when it leads nowhere. Never opens it. */
+function realTarget(link: string): string {
+  try {
+    return realpathSync(link);
+  } catch {
+    return link;
+  }
+}
+
+/** Whether `p` is `root` or inside it (both real paths). */
+function isInside(root: string, p: string): boolean {
+  const relative = path.relative(root, p);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+/** Reads an open file of `size` bytes (no more than `maxBytes` + 1, so a file that grew is still caught). */
+function readAll(fd: number, size: number, maxBytes: number): Uint8Array {
+  const buffer = Buffer.alloc(Math.min(size, maxBytes) + 1);
+  let length = 0;
+  for (;;) {
+    const n = readSync(fd, buffer, length, buffer.length - length, null);
+    if (n === 0 || length + n >= buffer.length) return buffer.subarray(0, length + n);
+    length += n;
   }
 }
 

@@ -29,7 +29,12 @@ const CLOSE = /^(---|\.\.\.)[ \t]*$/;
 export function splitFrontMatter(text: string): FrontMatter {
   const lines = text.split(/\r?\n/);
   if (!FENCE.test(lines[0] ?? '')) return { ok: false, line: 1, problem: messages.noFrontMatter() };
+  // The site's own reader ends the front matter at the first line that starts with ---, whatever
+  // follows; a line like "---x" before the closing fence would split the file differently for the
+  // checks and for the site, so it is refused.
+  const stray = lines.findIndex((line, i) => i > 0 && /^(---|\+\+\+)/.test(line));
   const close = lines.findIndex((line, i) => i > 0 && CLOSE.test(line));
+  if (stray > 0 && (close < 0 || stray < close)) return { ok: false, line: stray + 1, problem: messages.frontMatterStrayFence() };
   if (close < 0) return { ok: false, line: 1, problem: messages.frontMatterNotClosed() };
   const yaml = lines.slice(1, close).join('\n');
   if (yaml.trim().length === 0) return { ok: false, line: 1, problem: messages.frontMatterEmpty() };

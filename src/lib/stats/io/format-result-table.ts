@@ -1,4 +1,5 @@
 import type { MetaProportionsResult, PooledAnalysis, StudyRow } from '../types.ts';
+import { printable } from './printable.ts';
 
 const METHOD_NAMES: Record<string, string> = {
   FE: 'common-effect model',
@@ -22,17 +23,21 @@ const fixed = (value: number, digits: number): string => (Number.isFinite(value)
 const pValue = (p: number): string => (p < 0.0001 ? '< 0.0001' : fixed(p, 4));
 
 function studyLine(row: StudyRow, labelWidth: number): string {
-  const label = (row.label ?? `study ${row.study + 1}`).slice(0, labelWidth).padEnd(labelWidth);
+  const label = printable(row.label ?? `study ${row.study + 1}`).slice(0, labelWidth).padEnd(labelWidth);
   const estimate = `${percent(row.proportion)} ${interval(row.ci_lower, row.ci_upper)}`;
   return `${label} ${String(row.events).padStart(7)} ${String(row.n).padStart(7)}   ${estimate.padEnd(26)} ${row.weight.toFixed(1).padStart(6)}%`;
 }
 
 function pooledLines(title: string, analysis: PooledAnalysis, labelWidth: number): string[] {
   const { proportion } = analysis;
-  const events = analysis.studies.reduce((sum, row) => sum + row.events, 0);
-  const n = analysis.studies.reduce((sum, row) => sum + row.n, 0);
+  let events = 0;
+  let n = 0;
+  for (const row of analysis.studies) {
+    events += row.events;
+    n += row.n;
+  }
   const lines = [
-    `${title.slice(0, labelWidth).padEnd(labelWidth)} ${String(events).padStart(7)} ${String(n).padStart(7)}   ${percent(proportion.estimate)} ${interval(proportion.ci_lower, proportion.ci_upper)}`,
+    `${printable(title).slice(0, labelWidth).padEnd(labelWidth)} ${String(events).padStart(7)} ${String(n).padStart(7)}   ${percent(proportion.estimate)} ${interval(proportion.ci_lower, proportion.ci_upper)}`,
   ];
   if (analysis.method !== 'FE') {
     lines.push(`${'  prediction interval'.padEnd(labelWidth)} ${''.padStart(15)}   ${interval(proportion.pi_lower, proportion.pi_upper)}`);
@@ -55,7 +60,9 @@ function heterogeneityLine(analysis: PooledAnalysis): string {
  * Formats a result as a plain-text table for the command line: each study with its
  * proportion, study interval and weight, the pooled line with its prediction interval,
  * heterogeneity, subgroups with the test between them, and the warnings. Proportions are
- * shown in percent.
+ * shown in percent. Text from the input (study labels, subgroup names, warnings naming them)
+ * is printed with its control characters escaped (printable.ts), so a label cannot send
+ * escape sequences to the terminal.
  *
  * Reference: Lewis S, Clarke M (2001). Forest plots: trying to see the wood and the trees.
  * BMJ 322(7300), 1479-1480. https://doi.org/10.1136/bmj.322.7300.1479
@@ -67,23 +74,34 @@ function heterogeneityLine(analysis: PooledAnalysis): string {
  * formatResultTable(metaProportions({ events: [3, 5], n: [10, 12], transform: 'PLO', method: 'DL' }))
  */
 export function formatResultTable(result: MetaProportionsResult): string {
-  const labelWidth = Math.max(24, ...result.studies.map((row) => (row.label ?? '').length + 1));
+  return [...resultTableLines(result)].join('\n');
+}
+
+/**
+ * The lines of formatResultTable one at a time, so that a table of a million studies can be
+ * written out as it is made, without holding all of it.
+ */
+export function* resultTableLines(result: MetaProportionsResult): Generator<string> {
+  // a loop, not Math.max(...labels): a spread of a million values overflows the stack
+  let labelWidth = 24;
+  for (const row of result.studies) labelWidth = Math.max(labelWidth, printable(row.label ?? '').length + 1);
   const level = `${Math.round(result.level * 100)}%`;
   const ci = result.ci === 'hk' ? `Hartung-Knapp (t, ${result.df} df)` : 'Wald z';
-  const lines = [
-    `Meta-analysis of proportions: ${TRANSFORM_NAMES[result.transform]} (${result.transform}), ${METHOD_NAMES[result.method]}, ${ci} ${level} CI`,
-    '',
-    `${'study'.padEnd(labelWidth)} ${'events'.padStart(7)} ${'n'.padStart(7)}   ${`% [${level} CI]`.padEnd(26)} ${'weight'.padStart(7)}`,
-  ];
+  yield `Meta-analysis of proportions: ${TRANSFORM_NAMES[result.transform]} (${result.transform}), ${METHOD_NAMES[result.method]}, ${ci} ${level} CI`;
+  yield '';
+  yield `${'study'.padEnd(labelWidth)} ${'events'.padStart(7)} ${'n'.padStart(7)}   ${`% [${level} CI]`.padEnd(26)} ${'weight'.padStart(7)}`;
+  const lines: string[] = [];
   if (result.subgroups) {
     for (const [name, analysis] of Object.entries(result.subgroups)) {
-      lines.push(`${name}:`);
-      for (const row of analysis.studies) lines.push(studyLine(row, labelWidth));
-      lines.push(...pooledLines(`  ${name} (k = ${analysis.k})`, analysis, labelWidth), heterogeneityLine(analysis), '');
+      yield `${printable(name)}:`;
+      for (const row of analysis.studies) yield studyLine(row, labelWidth);
+      yield* pooledLines(`  ${name} (k = ${analysis.k})`, analysis, labelWidth);
+      yield heterogeneityLine(analysis);
+      yield '';
     }
   } else {
-    for (const row of result.studies) lines.push(studyLine(row, labelWidth));
-    lines.push('');
+    for (const row of result.studies) yield studyLine(row, labelWidth);
+    yield '';
   }
   lines.push(...pooledLines(`Pooled (k = ${result.k})`, result, labelWidth), heterogeneityLine(result));
   if (result.Q_between !== undefined) {
@@ -98,6 +116,7 @@ export function formatResultTable(result: MetaProportionsResult): string {
     ...result.warnings,
     ...Object.entries(result.subgroups ?? {}).flatMap(([name, analysis]) => analysis.warnings.map((w) => `${name}: ${w}`)),
   ];
-  if (warnings.length > 0) lines.push('', 'Warnings:', ...warnings.map((warning) => `  - ${warning}`));
-  return lines.join('\n');
+  yield* lines;
+  if (warnings.length > 0) yield* ['', 'Warnings:'];
+  for (const warning of warnings) yield `  - ${printable(warning)}`;
 }
