@@ -1,7 +1,8 @@
 /**
  * `npm run impact -- --base <git ref> [--content <dir>]`: prints, as Markdown, every pooled
  * estimate that moves between the content at <ref> and the content in the working tree, with
- * the trial files behind each move. The pull-request workflow posts it as a comment.
+ * the trial files behind each move: the latest release first, then every earlier release that
+ * moves (a published release should not). The pull-request workflow posts it as a comment.
  *
  * The base's content is taken with `git archive <ref> content | tar -x` into a temporary folder,
  * so the working tree is never touched. Exit 1 when the working tree's content does not
@@ -17,6 +18,7 @@ import { contentRoot } from '../src/content-root.ts';
 import { impactMarkdown, parseNameStatus, problemsMarkdown, pullRequestImpact } from '../src/lib/review/impact.ts';
 import type { EvidenceState } from '../src/lib/review/release-changes.ts';
 import { poolReview } from './pool.ts';
+import { commandLineOrExit } from './lib/cli-args.ts';
 
 const USAGE = 'usage: npm run impact -- --base <git ref> [--content <dir>]';
 
@@ -32,25 +34,23 @@ function git(args: string[], cwd: string, input?: Buffer): { stdout: Buffer; tex
   return { stdout: r.stdout, text: r.stdout.toString() };
 }
 
-/** The content at `root` pooled, with its latest release's analyses. */
-function evidenceAt(root: string): EvidenceState {
-  const { review, trials } = loadReview(root);
-  const generated = poolReview(root);
-  const analyses = generated.releases.find((r) => r.release === generated.latest)!;
-  return { review, trials: trials.map((t) => ({ slug: t.slug, data: t.data })), analyses };
+/** The content at `root` pooled: every release, the latest last. */
+function evidenceAt(root: string): EvidenceState[] {
+  const loaded = loadReview(root);
+  const generated = poolReview(root, loaded, { changes: false });
+  const trials = loaded.trials.map((t) => ({ slug: t.slug, data: t.data }));
+  return generated.releases.map((analyses) => ({ review: loaded.review, trials, analyses }));
 }
 
-function argValue(args: string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
+const args = commandLineOrExit(process.argv.slice(2), { strings: ['base', 'content'], positional: { max: 0 } }, USAGE);
+const ref = args.strings.get('base');
+if (!ref) {
+  console.error(`--base is missing\n${USAGE}`);
+  process.exit(2);
 }
-
-const args = process.argv.slice(2);
-const ref = argValue(args, '--base');
-if (!ref || ref.startsWith('--')) fail(USAGE);
 
 const repo = git(['rev-parse', '--show-toplevel'], process.cwd()).text.trim();
-const headRoot = path.resolve(argValue(args, '--content') ?? contentRoot());
+const headRoot = path.resolve(args.strings.get('content') ?? contentRoot());
 const rel = path.relative(repo, headRoot).split(path.sep).join('/');
 if (rel.startsWith('..') || path.isAbsolute(rel)) fail(`the content folder ${headRoot} is not inside the repository ${repo}`);
 if (spawnSync('git', ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd: repo }).status !== 0) {
@@ -58,7 +58,7 @@ if (spawnSync('git', ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { 
 }
 
 // The working tree first: if it does not validate there is nothing to compare.
-let head: EvidenceState;
+let head: EvidenceState[];
 try {
   head = evidenceAt(headRoot);
 } catch (error) {
@@ -73,7 +73,7 @@ const tmp = mkdtempSync(path.join(os.tmpdir(), 'review-base-'));
 try {
   // The base's content; a base without a content folder compares against nothing.
   const listed = git(['ls-tree', '-d', '--name-only', ref, '--', rel], repo).text.trim();
-  let base: EvidenceState | null = null;
+  let base: EvidenceState[] = [];
   if (listed) {
     const archive = git(['archive', '--format=tar', ref, '--', rel], repo).stdout;
     const untar = spawnSync('tar', ['-x', '-C', tmp], { input: archive });
@@ -93,7 +93,7 @@ try {
     git(['diff', '--name-status', '--find-renames', ref, '--', trialsDir], repo).text,
     git(['ls-files', '--others', '--exclude-standard', '--', trialsDir], repo).text.split('\n'),
   );
-  process.stdout.write(impactMarkdown(pullRequestImpact(ref, base, head, files)));
+  process.stdout.write(impactMarkdown(pullRequestImpact(ref, base.at(-1) ?? null, head.at(-1)!, files, { base, head })));
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }

@@ -1,16 +1,29 @@
 /**
  * npm run release -- --date YYYY-MM-DD --cutoff YYYY-MM-DD [--search <id>] [--summary "..."]
- *                    [--content <dir>] [--citation <file>]
+ *                    [--content <dir>] [--citation <CITATION.cff>]
+ * npm run release -- --lock-existing [--content <dir>]
  *
- * Cuts the next release: appends it to content/review.yaml (comments and formatting kept),
- * checks the whole content again, and brings CITATION.cff (next to the content folder unless
- * --citation says otherwise) to the new version and date. Refuses, changing nothing, when the
- * dates are not after the last release's, when the release's search log is missing (it prints
- * a template to start from), or when the content would not validate with the release added.
- * Reports that name the coming release are expected: they validate once it exists.
- * Exit 0 released, 1 refused, 2 usage error.
+ * Cuts the next release: appends it to review.yaml (comments and formatting kept), writes the
+ * release's lock (`<content>/releases/<n>.lock.json`: the evidence set, the method, every
+ * pooled number and the chapters as published; see src/lib/review/release-lock.ts) and brings
+ * the review's CITATION.cff to the new version and date. The citation file stays with its
+ * review: the repository's CITATION.cff for the repository's content/ folder, the review
+ * folder's own CITATION.cff for any other (written when missing); --citation may only name
+ * that file.
+ *
+ * Everything is checked before anything is written: the dates come after the last release's,
+ * the release's search log exists (a template is printed when not), the content validates with
+ * the release added, and the citation file is the review's own. The files are then staged
+ * under temporary names and renamed into place together; on any failure the ones already
+ * renamed are put back, so the content is as it was. Reports that name the coming release are
+ * expected: they validate once it exists.
+ *
+ * --lock-existing writes the locks of releases already published from the content as it is
+ * now, once, when a review adopts the rule that published releases do not change; it changes
+ * nothing else. Releases cut afterwards are locked by this script as they are cut.
+ * Exit 0 released (or locked), 1 refused, 2 usage error.
  */
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -21,9 +34,14 @@ import { parseContentFile } from '../src/lib/content/content-files.ts';
 import { displayRoot, isDirectory, readContent, resolveContentRoot } from '../src/lib/content/read-content-fs.ts';
 import { validateContent } from '../src/lib/content/validate-content.ts';
 import { includedReportsUpTo } from '../src/lib/prisma/prisma-flow.ts';
+import type { Review, Trial } from '../src/schemas/index.ts';
+import { analyseRelease } from '../src/lib/review/analyse-release.ts';
+import { buildLock, lockPath, lockText } from '../src/lib/review/release-lock.ts';
+import { readChapterSources } from '../src/lib/review/release-lock-fs.ts';
 
 const USAGE =
-  'usage: npm run release -- --date YYYY-MM-DD --cutoff YYYY-MM-DD [--search <id>] [--summary "..."] [--content <dir>] [--citation <file>]';
+  'usage: npm run release -- --date YYYY-MM-DD --cutoff YYYY-MM-DD [--search <id>] [--summary "..."] [--content <dir>] [--citation <CITATION.cff>]\n' +
+  '       npm run release -- --lock-existing [--content <dir>]   (locks the releases already published, once)';
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // Flow lists are written as curators write them ([a, b]), so that only the new release changes.
 const YAML_OPTIONS = { lineWidth: 0, flowCollectionPadding: false } as const;
@@ -40,10 +58,70 @@ const shown = (p: string) => {
   return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : p;
 };
 
-function writeAtomic(file: string, text: string): void {
-  const tmp = `${file}.tmp-${process.pid}`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, file);
+/**
+ * Writes every file or none: each is staged under a temporary name beside its target, then all
+ * are renamed into place; when a step fails, the files already replaced get their previous
+ * text back, new files are removed, and the error is thrown on.
+ */
+export function writeAll(files: readonly { file: string; text: string }[]): void {
+  const staged: { file: string; tmp: string; previous: string | null }[] = [];
+  const done: typeof staged = [];
+  try {
+    for (const { file, text } of files) {
+      mkdirSync(path.dirname(file), { recursive: true });
+      const tmp = `${file}.tmp-${process.pid}`;
+      staged.push({ file, tmp, previous: existsSync(file) ? readFileSync(file, 'utf8') : null });
+      writeFileSync(tmp, text);
+    }
+    for (const s of staged) {
+      renameSync(s.tmp, s.file);
+      done.push(s);
+    }
+  } catch (error) {
+    for (const s of done.reverse()) {
+      if (s.previous === null) rmSync(s.file, { force: true });
+      else writeFileSync(s.file, s.previous);
+    }
+    throw error;
+  } finally {
+    for (const s of staged) rmSync(s.tmp, { force: true });
+  }
+}
+
+/** A single-quoted shell word: nothing in it is expanded ($( ), backticks, quotes). */
+export function shellQuote(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * The CITATION.cff of the review at `root`: the repository's for the repository's content/
+ * folder, the review folder's own for any other. `option` (--citation) may name only that
+ * file; anything else is refused with the reason.
+ */
+export function citationFor(root: string, repoRoot: string, option?: string): { file: string } | { refused: string } {
+  const own = path.resolve(root) === path.join(repoRoot, 'content') ? path.join(repoRoot, 'CITATION.cff') : path.join(path.resolve(root), 'CITATION.cff');
+  if (option === undefined) return { file: own };
+  const chosen = path.resolve(option);
+  if (path.basename(chosen) !== 'CITATION.cff') return { refused: `--citation ${option}: only a file named CITATION.cff can be updated, never ${path.basename(chosen)}` };
+  if (chosen !== own) return { refused: `--citation ${option}: the review's citation file is ${own}; a review keeps its own CITATION.cff` };
+  return { file: own };
+}
+
+/** A new CITATION.cff for a review folder that has none: title, authors, version and date from review.yaml. */
+export function newCitation(review: Pick<Review, 'title' | 'authors'>, release: { number: number; date: string }): string {
+  const q = (s: string) => JSON.stringify(s);
+  return [
+    '# How to cite this living review. npm run release keeps version and date-released at the latest release.',
+    'cff-version: 1.2.0',
+    'message: "If you use this living review or its data, please cite the release you used, as below."',
+    'type: dataset',
+    `title: ${q(review.title)}`,
+    'authors:',
+    ...review.authors.map((a) => `  - name: ${q(a)}`),
+    `version: "${release.number}"`,
+    `date-released: ${release.date}`,
+    '',
+  ].join('\n');
 }
 
 /** A template of the PRISMA counts of a new search, with the previous version's totals filled in. */
@@ -120,8 +198,57 @@ function refuse(message: string): number {
   return 1;
 }
 
+const asText = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v ?? ''));
+
+/** The locks of `review`'s releases, pooled from `trials`, with the chapters as they are now. */
+function locksOf(root: string, review: Review, trials: { slug: string; data: Trial }[], numbers: number[]) {
+  const chapters = readChapterSources(root);
+  return numbers.map((number) => {
+    const entry = review.releases.find((r) => r.number === number)!;
+    return { file: path.join(root, lockPath(number)), text: lockText(buildLock(analyseRelease(review, trials, number, { robustness: false }), entry.search, chapters)) };
+  });
+}
+
+/** --lock-existing: writes the lock of every release that has none, from the content as it is. */
+function lockExisting(root: string, label: string): number {
+  const checked = validateContent(readContent(root, { label }));
+  if (checked.problems.length > 0 || !checked.review) {
+    return refuse(`${formatProblems(checked.problems)}\n\nNo lock was written: fix the problems above first (npm run check shows them too).`);
+  }
+  const review = checked.review.data;
+  const missing = review.releases.map((r) => r.number).filter((n) => !existsSync(path.join(root, lockPath(n))));
+  if (missing.length === 0) {
+    console.log(`Every release of ${label} has its lock already; nothing was written.`);
+    return 0;
+  }
+  const trials = checked.trials.map((t) => ({ slug: t.source.name, data: t.data }));
+  const files = locksOf(root, review, trials, missing);
+  writeAll(files);
+  console.log(
+    [
+      `Locked release${missing.length === 1 ? '' : 's'} ${missing.join(', ')} of ${label} as the content publishes ${missing.length === 1 ? 'it' : 'them'} now (chapters as they are today).`,
+      'From now on npm run check refuses a change that alters a locked release, unless review.yaml records an erratum for it.',
+      '',
+      'Commit them:',
+      `  git add ${files.map((f) => shown(f.file)).join(' ')}`,
+      `  git commit -m ${shellQuote(`Lock the published release${missing.length === 1 ? '' : 's'} ${missing.join(', ')}`)}`,
+      '',
+    ].join('\n'),
+  );
+  return 0;
+}
+
 function main(argv: string[]): number {
-  let values: { date?: string; cutoff?: string; search?: string; summary?: string; content?: string; citation?: string; help?: boolean };
+  let values: {
+    date?: string;
+    cutoff?: string;
+    search?: string;
+    summary?: string;
+    content?: string;
+    citation?: string;
+    'lock-existing'?: boolean;
+    help?: boolean;
+  };
   try {
     ({ values } = parseArgs({
       args: argv,
@@ -132,6 +259,7 @@ function main(argv: string[]): number {
         summary: { type: 'string' },
         content: { type: 'string' },
         citation: { type: 'string' },
+        'lock-existing': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -145,6 +273,15 @@ function main(argv: string[]): number {
     console.log(USAGE);
     return 0;
   }
+  const root = resolveContentRoot(values.content, process.env, REPO_ROOT);
+  if (values['lock-existing']) {
+    if (values.date || values.cutoff || values.search || values.summary || values.citation) {
+      console.error(`--lock-existing takes only --content\n${USAGE}`);
+      return 2;
+    }
+    if (!isDirectory(root)) return refuse(`There is no content folder at ${shown(root)}.`);
+    return lockExisting(root, displayRoot(root));
+  }
   if (!values.date || !values.cutoff) {
     console.error(USAGE);
     return 2;
@@ -155,8 +292,12 @@ function main(argv: string[]): number {
   }
   const { date, cutoff } = values;
 
-  const root = resolveContentRoot(values.content, process.env, REPO_ROOT);
   if (!isDirectory(root)) return refuse(`There is no content folder at ${shown(root)}.`);
+  // ---- The citation file must be the review's own, before anything else is read ----
+  const citationChoice = citationFor(root, REPO_ROOT, values.citation);
+  if ('refused' in citationChoice) return refuse(`${citationChoice.refused}\nNothing was changed.`);
+  const citation = citationChoice.file;
+
   const label = displayRoot(root);
   const reviewFile = path.join(root, 'review.yaml');
   const raw = readContent(root, { label });
@@ -170,7 +311,6 @@ function main(argv: string[]): number {
   const releases = (Array.isArray(listed) ? listed : []) as Partial<LastRelease>[];
   const last = releases[releases.length - 1];
   const number = (typeof last?.number === 'number' ? last.number : releases.length) + 1;
-  const asText = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v ?? ''));
   if (last) {
     const lastDate = asText(last.date);
     const lastCutoff = asText(last.cutoff);
@@ -199,42 +339,49 @@ function main(argv: string[]): number {
         `Create it with the PRISMA counts of the search, starting from this template, then run the command again:\n\n${template}`,
     );
   }
+  const lockFile = path.join(root, lockPath(number));
+  if (existsSync(lockFile)) return refuse(`Release ${number} was not added: ${shown(lockFile)} exists already, and a published release is never locked twice.`);
 
   // ---- The content must validate with the release added, before anything is written ----
   const releaseEntry = { number, date, cutoff, search, ...(values.summary !== undefined ? { summary: values.summary } : {}) };
   const updated = appendRelease(original, releaseEntry);
   const proposed = parseContentFile('review', raw.review.file, 'review', new TextEncoder().encode(updated));
   const check = validateContent({ ...raw, review: proposed.source, problems: [...raw.problems, ...proposed.problems] });
-  if (check.problems.length > 0) {
+  if (check.problems.length > 0 || !check.review) {
     return refuse(`${formatProblems(check.problems)}\n\nRelease ${number} was not added: fix the problems above (npm run check shows them too).`);
   }
+  const review = check.review.data;
 
-  writeAtomic(reviewFile, updated);
-  const after = validateContent(readContent(root, { label }));
-  if (after.problems.length > 0 || !after.review) {
-    writeAtomic(reviewFile, original);
-    return refuse(`${formatProblems(after.problems)}\n\nRelease ${number} was rolled back: review.yaml is as it was.`);
+  // ---- Everything to write, worked out in memory ----
+  const trials = check.trials.map((t) => ({ slug: t.source.name, data: t.data }));
+  const files: { file: string; text: string }[] = [{ file: reviewFile, text: updated }, ...locksOf(root, review, trials, [number])];
+  let citationNote: string;
+  try {
+    const text = existsSync(citation) ? updateCitation(readFileSync(citation, 'utf8'), { number, date }, review.title) : newCitation(review, { number, date });
+    citationNote = `${shown(citation)}: version ${number}, date-released ${date}${existsSync(citation) ? '' : ' (written: the review had no citation file)'}.`;
+    files.push({ file: citation, text });
+  } catch (error) {
+    return refuse(`${shown(citation)} could not be read as YAML (${error instanceof Error ? error.message.split('\n')[0] : String(error)}).\nRelease ${number} was not added: fix the citation file first.`);
   }
 
-  // ---- CITATION.cff follows the latest release ----
-  const citation = path.resolve(values.citation ?? path.join(path.dirname(root), 'CITATION.cff'));
-  const toCommit = [reviewFile, searchFile];
-  let citationNote = `No ${shown(citation)} was found, so no citation file was updated.`;
-  if (existsSync(citation)) {
-    writeAtomic(citation, updateCitation(readFileSync(citation, 'utf8'), { number, date }, after.review.data.title));
-    citationNote = `${shown(citation)}: version ${number}, date-released ${date}.`;
-    toCommit.push(citation);
+  try {
+    writeAll(files);
+  } catch (error) {
+    return refuse(`Release ${number} was not added: writing failed (${error instanceof Error ? error.message : String(error)}); every file is as it was.`);
   }
 
+  const toCommit = [reviewFile, searchFile, lockFile, citation];
+  const message = `Release ${number}${values.summary ? `: ${values.summary}` : `, search cut-off ${cutoff}`}`;
   console.log(
     [
       `Release ${number} added to ${shown(reviewFile)}: published ${date}, search cut-off ${cutoff}, search ${search}.`,
+      `${shown(lockFile)}: what release ${number} publishes (evidence, method, pooled numbers, chapters); npm run check keeps it that way.`,
       citationNote,
       ...(values.summary === undefined ? ['No --summary was given: add a one-line summary to the release in review.yaml before publishing.'] : []),
       '',
       'Commit it:',
-      `  git add ${toCommit.map(shown).join(' ')}`,
-      `  git commit -m "Release ${number}${values.summary ? `: ${values.summary.replace(/"/g, "'")}` : `, search cut-off ${cutoff}`}"`,
+      `  git add ${toCommit.map((f) => shellQuote(shown(f))).join(' ')}`,
+      `  git commit -m ${shellQuote(message)}`,
       '',
     ].join('\n'),
   );

@@ -11,6 +11,16 @@ import { GOOD_CONTENT, makeContentRoot, removeContentRoots, REPO_ROOT } from '..
 
 afterAll(removeContentRoots);
 
+/**
+ * A copy of the test content without its release locks: these tests change what releases 1
+ * and 2 hold on purpose, to read the report on it (release-lock.test.ts tests the locks).
+ */
+function makeUnlockedRoot(): string {
+  const root = makeContentRoot();
+  rmSync(path.join(root, 'releases'), { recursive: true, force: true });
+  return root;
+}
+
 function stateOf(root: string): EvidenceState {
   const { review, trials } = loadReview(root);
   const generated = poolReview(root);
@@ -25,14 +35,26 @@ const edit = (root: string, file: string, from: string | RegExp, to: string) => 
   writeFileSync(p, next);
 };
 
-/** A copy of beta-nk as a new trial, delta-nk, with its own registration and numbers. */
+/**
+ * The search logs' counts of included studies, as the trial files pool them: release 1 includes
+ * `release1` studies, and release 2 carries them over (it adds none).
+ */
+function setIncludedStudies(root: string, release1: number): void {
+  edit(root, 'searches/release-1.yaml', /new_studies_included: \d+/, `new_studies_included: ${release1}`);
+  edit(root, 'searches/release-2.yaml', /previous_studies: \d+/, `previous_studies: ${release1}`);
+}
+
+/** A copy of beta-nk as a new trial, delta-nk, with its own registration, report and numbers. */
 function addDeltaNk(root: string): void {
   const text = readFileSync(path.join(root, 'trials/beta-nk.md'), 'utf8')
     .replace('label: "Beta-NK"', 'label: "Delta-NK"')
+    .replace('Cord-blood CAR-NK cells.', 'Cord-blood CAR-NK cells, a second trial.')
+    .replace('https://example.org/abstracts/beta-2024', 'https://example.org/abstracts/delta-2024')
     .replace('aliases: ["BNK-01"]', 'aliases: []')
     .replace('NCT00000002', 'NCT00000004')
     .replace('borr: {events: 3, n: 9,', 'borr: {events: 8, n: 10,');
   writeFileSync(path.join(root, 'trials/delta-nk.md'), text);
+  setIncludedStudies(root, 3);
 }
 
 describe('parseNameStatus', () => {
@@ -52,7 +74,7 @@ describe('pullRequestImpact', () => {
   const base = stateOf(GOOD_CONTENT);
 
   test('the same content moves nothing', () => {
-    const impact = pullRequestImpact('main', base, stateOf(makeContentRoot()), []);
+    const impact = pullRequestImpact('main', base, stateOf(makeUnlockedRoot()), []);
     expect(impact.events).toEqual([]);
     expect(impact.moved).toEqual([]);
     const md = impactMarkdown(impact);
@@ -62,7 +84,7 @@ describe('pullRequestImpact', () => {
   });
 
   test('a new trial file is added, with the outcomes it moves', () => {
-    const root = makeContentRoot();
+    const root = makeUnlockedRoot();
     addDeltaNk(root);
     const impact = pullRequestImpact('main', base, stateOf(root), [{ status: 'added', path: 'content/trials/delta-nk.md' }]);
     expect(impact.events.map((e) => `${e.kind} ${e.trial}`)).toEqual(['trial_added delta-nk']);
@@ -77,7 +99,7 @@ describe('pullRequestImpact', () => {
   });
 
   test('corrected numbers in the same report are a correction, with their influence', () => {
-    const root = makeContentRoot();
+    const root = makeUnlockedRoot();
     edit(root, 'trials/alpha-cel.md', 'borr: {events: 10, n: 20, source: "Table 2"}', 'borr: {events: 12, n: 20, source: "Table 2"}');
     const impact = pullRequestImpact('main', base, stateOf(root), [{ status: 'modified', path: 'content/trials/alpha-cel.md' }]);
     expect(impact.events.map((e) => e.kind)).toEqual(['numbers_corrected']);
@@ -91,8 +113,9 @@ describe('pullRequestImpact', () => {
   });
 
   test('a trial turned to excluded leaves the analysis with its reason', () => {
-    const root = makeContentRoot();
+    const root = makeUnlockedRoot();
     edit(root, 'trials/beta-nk.md', 'status: included', 'status: excluded\nstatus_reason: "Found to use a matched donor"');
+    setIncludedStudies(root, 1);
     const impact = pullRequestImpact('main', base, stateOf(root), []);
     expect(impact.events).toMatchObject([{ kind: 'trial_excluded', trial: 'beta-nk', reason: 'Found to use a matched donor' }]);
     expect(impact.moved.map((e) => `${e.outcome} ${e.level ?? 'overall'}`)).toEqual(['borr overall', 'borr car_nk']);
@@ -100,8 +123,9 @@ describe('pullRequestImpact', () => {
   });
 
   test('a deleted trial file removes the trial', () => {
-    const root = makeContentRoot();
+    const root = makeUnlockedRoot();
     unlinkSync(path.join(root, 'trials/beta-nk.md'));
+    setIncludedStudies(root, 1);
     const impact = pullRequestImpact('main', base, stateOf(root), [{ status: 'deleted', path: 'content/trials/beta-nk.md' }]);
     expect(impact.events).toMatchObject([{ kind: 'trial_removed', trial: 'beta-nk', reason: null }]);
     expect(impact.files[0]!.outcomes).toEqual(['bORR']);
@@ -135,7 +159,7 @@ describe('npm run impact', () => {
   const run = (...args: string[]) =>
     spawnSync(process.execPath, [TSX, SCRIPT, ...args], { cwd: repo, encoding: 'utf8', env: { ...process.env, REVIEW_CONTENT: undefined }, timeout: 60_000 });
   git('init', '-q', '-b', 'main');
-  cpSync(GOOD_CONTENT, path.join(repo, 'content'), { recursive: true });
+  cpSync(GOOD_CONTENT, path.join(repo, 'content'), { recursive: true, filter: (src) => path.basename(src) !== 'releases' });
   git('add', 'content');
   git('commit', '-q', '-m', 'base');
 

@@ -1,17 +1,19 @@
 import { afterAll, describe, expect, test } from 'vitest';
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { appendRelease, searchTemplate, updateCitation } from '../../scripts/release.ts';
+import { spawnSync } from 'node:child_process';
+import { appendRelease, citationFor, searchTemplate, shellQuote, updateCitation, writeAll } from '../../scripts/release.ts';
+import { readLock } from '../../src/lib/review/release-lock-fs.ts';
 import { makeContentRoot, problemsOf, removeContentRoots, REPO_ROOT } from '../helpers/content-fixture.ts';
 import { runScript } from '../helpers/run-script.ts';
 
 afterAll(removeContentRoots);
 
-/** A temp copy of the test content with a CITATION.cff beside it. */
+/** A temp copy of the test content with its own CITATION.cff (a review folder other than the repository's content/ keeps it inside). */
 function setUp() {
   const root = makeContentRoot();
-  const citation = path.join(path.dirname(root), 'CITATION.cff');
+  const citation = path.join(root, 'CITATION.cff');
   copyFileSync(path.join(REPO_ROOT, 'CITATION.cff'), citation);
   return { root, citation, review: path.join(root, 'review.yaml'), before: readFileSync(path.join(root, 'review.yaml'), 'utf8') };
 }
@@ -40,7 +42,77 @@ describe('npm run release', () => {
     expect(cff['preferred-citation'].month).toBe(12);
     expect(cff.title).toBe('Allogeneic CAR cells in lymphoma: a test review');
     expect(r.stdout).toContain('Release 3 added to');
-    expect(r.stdout).toMatch(/git add \S+review\.yaml \S+release-3\.yaml \S+CITATION\.cff/);
+    expect(r.stdout).toMatch(/git add '\S+review\.yaml' '\S+release-3\.yaml' '\S+releases\/3\.lock\.json' '\S+CITATION\.cff'/);
+    // The release is locked as it was cut: evidence, method, pooled numbers and chapters.
+    const lock = readLock(root, 3)!;
+    expect(lock.release).toBe(3);
+    expect(lock.method.method).toBe('REML');
+    expect(Object.keys(lock.chapters)).toEqual(['introduction']);
+    expect(lock.evidence.map((e) => `${e.trial} ${e.report}`)).toEqual(['alpha-cel jco-2025', 'beta-nk ash-2024']);
+    expect(r.stdout).toContain(`git commit -m 'Release 3: Second update: "nothing" new'`);
+  });
+
+  test('prints a commit command the shell takes as it is', () => {
+    const { root } = setUp();
+    addSearchLog(root);
+    const summary = `it's $(touch /tmp/pwned) and \`id\` "quoted"`;
+    const r = release(root, '--date', '2026-12-01', '--cutoff', '2026-11-30', '--summary', summary);
+    expect(r.status).toBe(0);
+    const line = r.stdout.split('\n').find((l) => l.includes('git commit -m'))!;
+    expect(line.trim()).toBe(`git commit -m ${shellQuote(`Release 3: ${summary}`)}`);
+    const echoed = spawnSync('sh', ['-c', `printf %s ${shellQuote(`Release 3: ${summary}`)}`], { encoding: 'utf8' });
+    expect(echoed.stdout).toBe(`Release 3: ${summary}`);
+  });
+
+  test('refuses --citation that is not the review\'s own CITATION.cff, changing nothing', () => {
+    const { root, review, before } = setUp();
+    addSearchLog(root);
+    const pkg = path.join(REPO_ROOT, 'package.json');
+    const pkgBefore = readFileSync(pkg, 'utf8');
+    for (const [citation, expected] of [
+      [pkg, 'only a file named CITATION.cff can be updated, never package.json'],
+      [path.join(root, 'missing/CITATION.cff'), "the review's citation file is"],
+      [path.join(REPO_ROOT, 'CITATION.cff'), 'a review keeps its own CITATION.cff'],
+    ] as const) {
+      const r = release(root, '--date', '2026-12-01', '--cutoff', '2026-11-30', '--citation', citation);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain(expected);
+      expect(readFileSync(review, 'utf8')).toBe(before);
+      expect(existsSync(path.join(root, 'releases/3.lock.json'))).toBe(false);
+    }
+    expect(readFileSync(pkg, 'utf8')).toBe(pkgBefore);
+  });
+
+  test('a review folder without a CITATION.cff gets its own, never the repository\'s', () => {
+    const root = makeContentRoot();
+    addSearchLog(root);
+    const repoCitation = readFileSync(path.join(REPO_ROOT, 'CITATION.cff'), 'utf8');
+    const r = release(root, '--date', '2026-12-01', '--cutoff', '2026-11-30');
+    expect(r.status).toBe(0);
+    const cff = parse(readFileSync(path.join(root, 'CITATION.cff'), 'utf8'));
+    expect(cff.version).toBe('3');
+    expect(cff.title).toBe('Allogeneic CAR cells in lymphoma: a test review');
+    expect(readFileSync(path.join(REPO_ROOT, 'CITATION.cff'), 'utf8')).toBe(repoCitation);
+    expect(citationFor(path.join(REPO_ROOT, 'content'), REPO_ROOT)).toEqual({ file: path.join(REPO_ROOT, 'CITATION.cff') });
+    expect(citationFor(path.join(REPO_ROOT, 'examples/pritz1997'), REPO_ROOT)).toEqual({ file: path.join(REPO_ROOT, 'examples/pritz1997/CITATION.cff') });
+  });
+
+  test('writes all or nothing: a failure while renaming puts back the files already replaced', () => {
+    const { root, review, before } = setUp();
+    const created = path.join(root, 'releases/9.lock.json');
+    // The last target is a folder: its rename fails after review.yaml and the new lock were renamed into place.
+    const folder = path.join(root, 'chapters');
+    expect(() =>
+      writeAll([
+        { file: review, text: 'changed' },
+        { file: created, text: '{}' },
+        { file: folder, text: 'x' },
+      ]),
+    ).toThrow();
+    expect(readFileSync(review, 'utf8')).toBe(before);
+    expect(existsSync(created)).toBe(false);
+    expect(readdirSync(root).filter((f) => f.includes('.tmp-'))).toEqual([]);
+    expect(readdirSync(path.join(root, 'releases')).filter((f) => f.includes('.tmp-'))).toEqual([]);
   });
 
   test('accepts reports that already name the coming release', () => {

@@ -1,6 +1,8 @@
 /**
  * The effect of a pull request on the pooled estimates: the base's content against the
- * working tree's, each at its latest release, told as Markdown for the pull-request comment.
+ * working tree's, at the latest release of each and at every earlier release the two share
+ * (a published release should not move; when one does, the report says which and how), told
+ * as Markdown for the pull-request comment.
  * The comparison itself is `compareEvidence` (release-changes.ts), the same code that tells
  * what each release changed. Pure: the git and disk work is in scripts/impact.ts.
  */
@@ -47,6 +49,31 @@ export interface Impact {
   moved: EstimateChange[];
   /** Subgroup variable labels by id, for the report. */
   variables: Record<string, string>;
+  /** Every release both sides have whose estimates move, in release order (the latest too when it is on both sides). */
+  releasesMoved: ReleaseMoves[];
+}
+
+/** The estimates of one release that move between the base and the head. */
+export interface ReleaseMoves {
+  release: number;
+  moved: EstimateChange[];
+  outcomes: OutcomeChanges[];
+}
+
+/**
+ * Every release that both sides have, compared release by release: each state is one release
+ * of its side's content. Releases with nothing moving are left out.
+ */
+export function releasesThatMove(base: readonly EvidenceState[], head: readonly EvidenceState[]): ReleaseMoves[] {
+  const out: ReleaseMoves[] = [];
+  for (const h of head) {
+    const b = base.find((x) => x.analyses.release === h.analyses.release);
+    if (!b) continue;
+    const { outcomes } = compareEvidence(b, h);
+    const moved = allEstimates(outcomes).filter((e) => e.moved);
+    if (moved.length > 0) out.push({ release: h.analyses.release, moved, outcomes });
+  }
+  return out;
 }
 
 const slugOf = (file: string) => file.replace(/^.*\//, '').replace(/\.md$/, '');
@@ -93,7 +120,14 @@ const releasesDiffer = (d: ReleaseListDiff) => d.added.length + d.removed.length
  * Everything the pull request changes in the pooled evidence, comparing the latest release of
  * the base with the latest release of the head. `base` null means the base has no content.
  */
-export function pullRequestImpact(ref: string, base: EvidenceState | null, head: EvidenceState, files: readonly TrialFileChange[]): Impact {
+export function pullRequestImpact(
+  ref: string,
+  base: EvidenceState | null,
+  head: EvidenceState,
+  files: readonly TrialFileChange[],
+  /** Every release of each side, to find the published releases that move; the latest of each alone when left out. */
+  all: { base: readonly EvidenceState[]; head: readonly EvidenceState[] } = { base: base ? [base] : [], head: [head] },
+): Impact {
   const { events, outcomes } = compareEvidence(base, head);
   const moved = allEstimates(outcomes).filter((e) => e.moved);
   return {
@@ -109,6 +143,7 @@ export function pullRequestImpact(ref: string, base: EvidenceState | null, head:
     outcomes,
     moved,
     variables: Object.fromEntries([...(base?.review.subgroups ?? []), ...head.review.subgroups].map((v) => [v.id, v.label])),
+    releasesMoved: releasesThatMove(all.base, all.head),
   };
 }
 
@@ -166,6 +201,20 @@ function releaseLines(d: ReleaseListDiff): string[] {
   return lines;
 }
 
+/** The Markdown table of estimates that move. */
+function estimateTable(moved: readonly EstimateChange[], outcomes: readonly OutcomeChanges[], variables: Record<string, string>): string[] {
+  const out = ['| Outcome | Estimate | Before % (95% CI) | After % (95% CI) | Change (% points) | k | n | I² |', '|---|---|---|---|---:|---:|---:|---:|'];
+  for (const e of moved) {
+    const outcome = outcomes.find((o) => o.outcome === e.outcome)!;
+    const where = e.variable ? `${variables[e.variable] ?? e.variable}: ${e.label}` : 'Overall';
+    const change = e.delta ? signed(e.delta.estimate, e.after!.estimate) : e.after ? 'new' : 'gone';
+    out.push(
+      `| ${cell(outcome.short_label)} | ${cell(where)} | ${estimateText(e.before)} | ${estimateText(e.after)} | ${change} | ${fromTo(e.before?.k, e.after?.k, String)} | ${fromTo(e.before?.n, e.after?.n, String)} | ${fromTo(e.before?.I2, e.after?.I2, (x) => `${x.toFixed(1)}%`)} |`,
+    );
+  }
+  return out;
+}
+
 /** The report posted on the pull request. */
 export function impactMarkdown(impact: Impact): string {
   const out: string[] = ['### Effect on the pooled estimates', ''];
@@ -195,17 +244,22 @@ export function impactMarkdown(impact: Impact): string {
   if (impact.moved.length === 0) {
     out.push('No pooled estimate moves.');
   } else {
-    out.push('| Outcome | Estimate | Before % (95% CI) | After % (95% CI) | Change (% points) | k | n | I² |', '|---|---|---|---|---:|---:|---:|---:|');
-    for (const e of impact.moved) {
-      const outcome = impact.outcomes.find((o) => o.outcome === e.outcome)!;
-      const where = e.variable ? `${impact.variables[e.variable] ?? e.variable}: ${e.label}` : 'Overall';
-      const change = e.delta ? signed(e.delta.estimate, e.after!.estimate) : e.after ? 'new' : 'gone';
-      out.push(
-        `| ${cell(outcome.short_label)} | ${cell(where)} | ${estimateText(e.before)} | ${estimateText(e.after)} | ${change} | ${fromTo(e.before?.k, e.after?.k, String)} | ${fromTo(e.before?.n, e.after?.n, String)} | ${fromTo(e.before?.I2, e.after?.I2, (x) => `${x.toFixed(1)}%`)} |`,
-      );
-    }
+    out.push(...estimateTable(impact.moved, impact.outcomes, impact.variables));
     const total = allEstimates(impact.outcomes).length;
     out.push('', `${impact.moved.length} of ${total} estimates move (a change in k or n, or of ${pooledPercent(MOVE_THRESHOLD)} percentage points or more in the estimate).`);
+  }
+  // The latest release is the table above; every earlier release the base published is here.
+  const earlier = impact.releasesMoved.filter((r) => r.release !== impact.headRelease);
+  out.push('', '#### Earlier releases that move', '');
+  if (earlier.length === 0) {
+    out.push(impact.baseRelease === 0 ? 'The base has no releases to compare.' : 'No pooled estimate of an earlier release moves.');
+  } else {
+    out.push(
+      `**${earlier.length === 1 ? `Release ${earlier[0]!.release} moves` : `Releases ${earlier.map((r) => r.release).join(', ')} move`}.** A published release should read as it was published: revert the change, or record an erratum in review.yaml.`,
+    );
+    for (const r of earlier) {
+      out.push('', `Release ${r.release}:`, '', ...estimateTable(r.moved, r.outcomes, impact.variables));
+    }
   }
   return `${out.join('\n')}\n`;
 }
