@@ -6,6 +6,8 @@
 import { z } from 'zod';
 import { characteristicSchema, type Characteristic } from './characteristics.ts';
 import { dateSchema, doiSchema, idSchema, requiredTextSchema, textSchema, urlSchema } from './common.ts';
+import { DEFAULT_N_MAX, plausibilitySchema } from './plausibility.ts';
+import { errataSchema } from './errata.ts';
 
 export const TRANSFORMS = ['PFT', 'PAS', 'PLO', 'PRAW'] as const;
 export const TAU2_METHODS = ['FE', 'DL', 'REML', 'ML', 'PM', 'HE', 'SJ'] as const;
@@ -137,7 +139,9 @@ export const reviewFileSchema = z
       .describe('Study characteristics the trial files record, and where the site shows them'),
     subgroups: z.array(subgroupVariableSchema).default([]).describe('Subgroup variables: each groups trials (or cohorts) by a category characteristic'),
     landscape: landscapeSchema.optional().describe('Texts of the registered-trial landscape page (with a registry folder)'),
+    plausibility: plausibilitySchema.default({ relations: [], limits: { n_max: DEFAULT_N_MAX } }).describe('Relations between outcomes and limits that every cohort\'s numbers must satisfy (see the curators\' guide)'),
     releases: z.array(releaseSchema).min(1).describe('Releases in order; each freezes the evidence as of its cut-off'),
+    errata: errataSchema,
   })
   .strict();
 

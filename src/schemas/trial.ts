@@ -64,6 +64,9 @@ export const cohortSchema = z
     population: idSchema
       .optional()
       .describe('The review population this cohort represents (an id from review.yaml populations); leave out for a cohort that is only described'),
+    subset_of: idSchema
+      .optional()
+      .describe('When this cohort\'s patients are all among another cohort\'s (e.g. a dose level of all treated patients): the id of that cohort; the two are never pooled in one analysis'),
     characteristics: z
       .record(idSchema, characteristicValueSchema)
       .optional()

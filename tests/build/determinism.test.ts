@@ -34,7 +34,7 @@ function fixtureWithLocaleProbe(dir: string): string {
   const root = path.join(dir, 'content');
   cpSync(GOOD_CONTENT, root, { recursive: true });
   const trial = readFileSync(path.join(root, 'trials/gamma-cel.md'), 'utf8');
-  writeFileSync(path.join(root, 'trials/arla-cel.md'), trial.replace('label: "Gamma-cel"', 'label: "Ärla-cel"').replace('NCT00000003, ChiCTR2000031234', 'NCT00000009'));
+  writeFileSync(path.join(root, 'trials/arla-cel.md'), trial.replace('label: "Gamma-cel"', 'label: "Ärla-cel"').replace('NCT00000003, ChiCTR2000031234', 'NCT00000009').replace('Gamma Cell Co. press release', 'Ärla Co. press release').replace('https://example.org/news/gamma-2026', 'https://example.org/news/arla-2026'));
   const entry = readFileSync(path.join(root, 'registry/nct00000004.yaml'), 'utf8');
   writeFileSync(path.join(root, 'registry/nct00000008.yaml'), entry.replace('"Delta-NK"', '"Öresund-NK"').replace('NCT00000004', 'NCT00000008'));
   return root;

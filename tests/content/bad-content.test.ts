@@ -369,8 +369,8 @@ describe('npm run check on broken content', () => {
 
   test('reports a report release that review.yaml does not define', () => {
     expect(checkCase('unknown-report-release')).toMatchInlineSnapshot(`
-      "content/trials/beta-nk.md:28  reports.0.release  release 3 is not in review.yaml
-        fix: use one of the releases in review.yaml (1, 2), or add release 3 there
+      "content/trials/beta-nk.md:28  reports.0.release  release 4 is not in review.yaml
+        fix: use one of the releases in review.yaml (1, 2), or 3 for a report that waits for the release being prepared (npm run release cuts it)
 
       1 problem in 1 file"
     `);

@@ -54,7 +54,7 @@ describe('npm run check', () => {
     const root = makeContentRoot();
     const template = readFileSync(path.join(root, 'trials/beta-nk.md'), 'utf8');
     for (let i = 10; i < 57; i++) {
-      writeFileSync(path.join(root, `trials/trial-${i}.md`), template.replace('NCT00000002', `NCT000000${i}`).replace('label: "Beta-NK"', `label: "Beta-NK ${i}"`));
+      writeFileSync(path.join(root, `trials/trial-${i}.md`), template.replace('NCT00000002', `NCT000000${i}`).replace('label: "Beta-NK"', `label: "Beta-NK ${i}"`).replace('Cord-blood CAR-NK cells.', `Cord-blood CAR-NK cells ${i}.`));
     }
     cpSync(path.join(root, 'registry/nct00000004.yaml'), path.join(root, 'registry/copy.yaml'));
     const { problems, trials } = validateContent(readContent(root, { label: 'content' }));

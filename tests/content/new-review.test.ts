@@ -121,11 +121,12 @@ describe('npm run new-review', () => {
       [['databases', 0, 'records'], 50],
       [['duplicates_removed'], 10],
       [['records_screened'], 40],
-      [['records_excluded'], 38],
-      [['reports_sought'], 2],
-      [['reports_assessed'], 2],
-      [['new_studies_included'], 2],
-      [['new_reports_included'], 2],
+      // No study is on file yet: the search log may not count studies the trial files do not pool.
+      [['records_excluded'], 40],
+      [['reports_sought'], 0],
+      [['reports_assessed'], 0],
+      [['new_studies_included'], 0],
+      [['new_reports_included'], 0],
     ]);
     const chapter = path.join(root, 'chapters/introduction.mdx');
     writeFileSync(chapter, readFileSync(chapter, 'utf8').replace('description: TODO', 'description: Why this test review'));
@@ -151,6 +152,13 @@ describe('npm run new-review', () => {
     fillTrial(path.join(root, 'trials/oral-a.md'), study('Oral A', 'oral', '2024', 12, 20));
     // A month in the release's cut-off month counts as its first day: within the cut-off.
     fillTrial(path.join(root, 'trials/smith-2024.md'), study('Smith 2024', 'iv', '2025-01', 18, 22));
+    edit(path.join(root, 'searches/release-1.yaml'), [
+      [['records_excluded'], 38],
+      [['reports_sought'], 2],
+      [['reports_assessed'], 2],
+      [['new_studies_included'], 2],
+      [['new_reports_included'], 2],
+    ]);
     expect(problemsOf(root)).toBe('');
     expect(runScript('check.ts', ['--content', root]).stdout).toMatch(/OK, 2 trials \(2 reports\)/);
 

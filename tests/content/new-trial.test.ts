@@ -29,7 +29,8 @@ function fillIn(text: string): string {
   set(['reports', 0, 'type'], 'abstract');
   // A month: the source gives no day.
   set(['reports', 0, 'date'], '2024-12');
-  set(['reports', 0, 'release'], 1);
+  // Releases 1 and 2 are published (locked): a new report waits for the release being prepared.
+  set(['reports', 0, 'release'], 3);
   set(['reports', 0, 'data', 'efficacy', 'borr'], doc.createNode({ events: 5, n: 10, source: 'Table 1' }));
   set(['reports', 0, 'data', 'efficacy', 'bcrr'], 'nd');
   set(['reports', 0, 'data', 'safety', 'crs_g3'], doc.createNode({ events: 0, n: 12, source: 'Table 2' }));

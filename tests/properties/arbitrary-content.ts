@@ -14,7 +14,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
-import { CHARACTERISTIC_PLACES, DESIGNS, PHASES, REGISTRY_STATUSES, TAU2_METHODS, TRANSFORMS } from '../../src/schemas/index.ts';
+import { CHARACTERISTIC_PLACES, DESIGNS, PHASES, REGISTRY_STATUSES, TAU2_METHODS, TRANSFORMS, type Trial } from '../../src/schemas/index.ts';
+import { pooledTrialsAsOf } from '../../src/lib/review/evidence-set.ts';
 
 export interface GeneratedContent {
   review: Record<string, unknown>;
@@ -186,16 +187,19 @@ export const contentArbitrary: fc.Arbitrary<GeneratedContent> = reviewShape.chai
     characteristics: characteristicsOf(shape),
     subgroups: shape.variables.map(subgroupOf),
     releases: releases.map(({ cutoffMs: _, ...r }) => r),
+    // n reaches 1,000,000 (see counts): above the default limit of patients per cohort.
+    plausibility: { limits: { n_max: 1_000_000 } },
   };
 
+  // The search counts around the studies each release adds (known once the trials are drawn).
   const search = fc
-    .record({ db: fc.nat(500), reg: fc.nat(100), dup: fc.nat(100), excl: fc.nat(300), notRetrieved: fc.nat(5), excluded: fc.nat(20), studies: fc.nat(5), reports: fc.nat(5) })
-    .map((c) => {
-      const screened = c.db + c.reg + c.dup + c.excl + c.notRetrieved + c.excluded + c.reports + c.studies;
+    .record({ db: fc.nat(500), reg: fc.nat(100), dup: fc.nat(100), excl: fc.nat(300), notRetrieved: fc.nat(5), excluded: fc.nat(20), reports: fc.nat(5) })
+    .map((c) => (studies: number, previous: number) => {
+      const screened = c.db + c.reg + c.dup + c.excl + c.notRetrieved + c.excluded + c.reports + studies;
       const identified = screened + c.dup;
       const sought = screened - c.excl;
       const assessed = sought - c.notRetrieved;
-      const included = c.reports + c.studies;
+      const included = c.reports + studies;
       return {
         databases: [{ name: 'MEDLINE', records: identified - c.reg }],
         registers: [{ name: 'ClinicalTrials.gov', records: c.reg }],
@@ -206,8 +210,9 @@ export const contentArbitrary: fc.Arbitrary<GeneratedContent> = reviewShape.chai
         reports_not_retrieved: c.notRetrieved,
         reports_assessed: assessed,
         reports_excluded: [{ reason: 'Not eligible', count: assessed - included }],
-        new_studies_included: c.studies,
+        new_studies_included: studies,
         new_reports_included: included,
+        previous_studies: previous,
       };
     });
 
@@ -274,11 +279,18 @@ export const contentArbitrary: fc.Arbitrary<GeneratedContent> = reviewShape.chai
             ),
           ]),
         );
+        // An included trial gives numbers to an analysis in every report (npm run check refuses one
+        // that feeds nothing): when every value drawn is nd or left out, the first outcome gets numbers.
+        const first = outcomes[0]!;
+        if (t.status === 'included' && !Object.values(data).some((values) => Object.values(values).some((v) => v !== 'nd'))) {
+          data[`c-${first.population}`]![first.id] = { events: 1, n: 2, source: 'Table 1' };
+        }
         // A cohort of no population is only described: numbers of any outcome, listed and never pooled.
         if (t.describedCohort) data['c-described'] = Object.fromEntries(outcomes.map((o, k) => [o.id, r.described[k]!]));
         const out: Record<string, unknown> = {
           id: `r${j + 1}`,
-          citation: r.citation,
+          // One report, one entry: citations differ between reports (npm run check refuses a repeat).
+          citation: `${r.citation} (${slug}, report ${j + 1})`,
           url: `https://example.org/${slug}/r${j + 1}`,
           type: r.type,
           date: partialDate(release.cutoffMs - r.daysBefore * DAY, r.precision),
@@ -326,6 +338,7 @@ export const contentArbitrary: fc.Arbitrary<GeneratedContent> = reviewShape.chai
       if (t.status !== 'included') front['status_reason'] = 'No usable numbers';
       trialFiles[slug] = { front, notes: t.notes };
     });
+    const records = Object.entries(trialFiles).map(([slug, t]) => ({ slug, data: t.front as unknown as Trial }));
     const registryFiles: GeneratedContent['registry'] = {};
     registry.forEach((r, i) => {
       const characteristics: Record<string, unknown> = {};
@@ -347,7 +360,16 @@ export const contentArbitrary: fc.Arbitrary<GeneratedContent> = reviewShape.chai
     });
     return {
       review,
-      searches: Object.fromEntries(searches.map((s, i) => [`release-${i + 1}`, { release: i + 1, date: releases[i]!.cutoff, ...s }])),
+      searches: Object.fromEntries(
+        searches.map((s, i) => {
+          // The studies pooled as of each release, as the pooling counts them; a search is dated
+          // after the previous cut-off (its release's cut-off, or its release's date when the
+          // cut-off did not move).
+          const before = i > 0 ? pooledTrialsAsOf(records, i).length : 0;
+          const date = i > 0 && releases[i]!.cutoff <= releases[i - 1]!.cutoff ? releases[i]!.date : releases[i]!.cutoff;
+          return [`release-${i + 1}`, { release: i + 1, date, ...s(pooledTrialsAsOf(records, i + 1).length - before, before) }];
+        }),
+      ),
       trials: trialFiles,
       registry: registryFiles,
       chapters: { introduction: chapterText(outcomes[0]!.id, shape.variables[0] ? { id: 's1', level: shape.variables[0].grouped ? 'g1' : 'l1' } : undefined) },

@@ -178,6 +178,11 @@ export const messages = {
     fix: 'start the file with a line ---, then the fields, then another line ---, then the text (npm run new-trial writes a trial file to start from)',
   }),
 
+  frontMatterStrayFence: (): Text => ({
+    message: 'this line starts with three dashes but is not the closing --- line; the site reads the front matter as ending here, the checks would not',
+    fix: 'close the front matter with a line of exactly three dashes (---), and do not start any other front-matter line with --- or +++',
+  }),
+
   frontMatterNotClosed: (): Text => ({
     message: 'the front matter that starts on this line is never closed',
     fix: 'add a line with three dashes (---) after the last field, before the notes',
@@ -467,7 +472,10 @@ export const messages = {
 
   unknownRelease: (release: number, known: readonly number[]): Text => ({
     message: `release ${release} is not in review.yaml`,
-    fix: `use one of the releases in review.yaml (${oneOf(known.map(String))}), or add release ${release} there`,
+    fix:
+      release < Math.max(0, ...known)
+        ? `use one of the releases in review.yaml (${oneOf(known.map(String))}), or add release ${release} there`
+        : `use one of the releases in review.yaml (${oneOf(known.map(String))}), or ${Math.max(0, ...known) + 1} for a report that waits for the release being prepared (npm run release cuts it)`,
   }),
 
   reportAfterCutoff: (date: string, release: number, cutoff: string, firstFitting: number | undefined): Text => ({

@@ -224,7 +224,11 @@ const SPECIAL: Record<string, Special> = {
   'reports[].status': (field, indent) => [comment(indent, field), `${indent}status: primary`],
 
   'reports[].release': (field, indent, ctx) => [
-    comment(indent, field, `Releases in review.yaml: ${ctx.review.releases.map((r) => `${r.number} (cut-off ${r.cutoff})`).join(', ')}`),
+    comment(
+      indent,
+      field,
+      `Releases in review.yaml: ${ctx.review.releases.map((r) => `${r.number} (cut-off ${r.cutoff})`).join(', ')}; a report found since the last cut-off goes in ${Math.max(0, ...ctx.review.releases.map((r) => r.number)) + 1}, the release being prepared (a published release does not change)`,
+    ),
     `${indent}release: ${PLACEHOLDER}`,
   ],
 

@@ -27,8 +27,13 @@ import { checkTrialIds } from './rules/check-trial-ids.ts';
 import { checkRegistryCharacteristics, checkTrialCharacteristics } from './rules/check-characteristics.ts';
 import { checkStudyLabels } from './rules/check-study-labels.ts';
 import { checkNotes } from './rules/check-notes.ts';
+import { checkChapters } from './chapters/check-chapters.ts';
+import { checkDuplicateReports } from './rules/check-duplicate-reports.ts';
+import { checkPlausibility, checkPlausibilityDeclaration } from './rules/check-plausibility.ts';
+import { checkIncludedTrial, checkPrismaStudies } from './rules/check-included-studies.ts';
 import { schemaProblems, type FieldProblem } from './schema-problems.ts';
 import { exampleValue } from '../review/characteristics.ts';
+import { checkPublishedReleases } from '../review/release-lock.ts';
 
 export interface ValidatedContent {
   /** Every problem, in reading order; empty when the content is valid. */
@@ -61,6 +66,7 @@ export function validateContent(raw: RawContent): ValidatedContent {
   const searches = raw.searches.flatMap((s) => check(searchSchema, s));
   const registry = raw.registry.flatMap((r) => check(registryEntrySchema, r, explain('registry')));
   for (const chapter of raw.chapters ?? []) check(chapterSchema, chapter);
+  problems.push(...checkChapters(raw.chapters ?? [], review?.data));
 
   // File names are identifiers: a trial's slug is its page address, a search's id is named by a release.
   for (const t of raw.trials) {
@@ -78,6 +84,7 @@ export function validateContent(raw: RawContent): ValidatedContent {
     problems.push(...checkReview(review));
     problems.push(...checkReleases(review));
     problems.push(...checkSearchLinks(review, raw.searches, searches));
+    problems.push(...checkPlausibilityDeclaration(review));
   }
   const releaseNumbers = review ? review.data.releases.map((r) => r.number) : [];
   for (const trial of trials) {
@@ -87,9 +94,16 @@ export function validateContent(raw: RawContent): ValidatedContent {
       problems.push(...checkTrialAgainstReview(trial, review.data));
       problems.push(...checkDoubleCounting(trial, review.data));
       problems.push(...checkTrialCharacteristics(trial, review.data));
+      problems.push(...checkPlausibility(trial, review.data));
+      problems.push(...checkIncludedTrial(trial, review.data));
     }
   }
   problems.push(...checkStudyLabels(trials));
+  problems.push(...checkDuplicateReports(trials));
   if (review) for (const entry of registry) problems.push(...checkRegistryCharacteristics(entry, review.data));
+  // A published release must still read as published: compared only when everything else is valid.
+  if (review && problems.length === 0) problems.push(...checkPublishedReleases(raw.published, review, trials));
+  // PRISMA counts against the trial files: only once the rest is valid (see check-included-studies.ts).
+  if (review && problems.length === 0) problems.push(...checkPrismaStudies(review, searches, trials));
   return { problems: sortProblems(problems), review, trials, searches, registry };
 }

@@ -2,7 +2,7 @@
  * A trial against the protocol: its outcome ids, populations and report releases must be those
  * of review.yaml; every number sits under a cohort of its outcome's population (otherwise it
  * would be pooled nowhere); a report cannot be dated after the cut-off of the release it
- * enters; an included trial gives the characteristic behind every subgroup variable; a
+ * enters (or is pending for the release being prepared, the one after the last); an included trial gives the characteristic behind every subgroup variable; a
  * registration is given when the review requires one.
  */
 import type { Review, Trial } from '../../../schemas/index.ts';
@@ -60,7 +60,12 @@ export function checkTrialAgainstReview({ source, data }: ValidFile<Trial>, revi
       }
     }
     const release = review.releases.find((r) => r.number === report.release);
-    if (!release) {
+    // The release after the last one is the release being prepared: its reports are on file but
+    // in no published release until `npm run release` cuts it (and checks their dates then).
+    const coming = Math.max(0, ...releaseNumbers) + 1;
+    if (!release && report.release === coming) {
+      // accepted as pending
+    } else if (!release) {
       problems.push(at(source, ['reports', i, 'release'], messages.unknownRelease(report.release, releaseNumbers)));
     } else if (report.date > release.cutoff) {
       const fitting = review.releases.find((r) => r.number > release.number && r.cutoff >= report.date);
