@@ -3,6 +3,8 @@ import path from 'node:path';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
+import { livePool } from './scripts/lib/dev-pool.ts';
+import { contentRoot } from './src/content-root.ts';
 
 // The site's base path: '/' locally, '/<repository>/' on GitHub Pages (set by the deploy workflow).
 const base = process.env.SITE_BASE ?? '/';
@@ -23,13 +25,14 @@ const trialsFile = process.env.REVIEW_TRIALS_JSON ? path.resolve(process.env.REV
 // files itself (src/lib/review/release-files.ts).
 const buildPid = Number(process.env.REVIEW_BUILD_PID);
 const drivenByBuild = buildPid > 0;
+const GENERATED_MODULE = '\0generated-analyses.js';
 /** @type {import('vite').Plugin} */
 const generatedModule = {
   name: 'living-review-generated',
   enforce: 'pre',
   resolveId(id) {
     if (id === TRIALS_FILE_ID) return '\0generated-trials-file.js';
-    return id === GENERATED_ID ? '\0generated-analyses.js' : undefined;
+    return id === GENERATED_ID ? GENERATED_MODULE : undefined;
   },
   load(id) {
     // The trials npm run build has validated, when it hands them over (src/lib/content/trial-entries.ts).
@@ -39,7 +42,7 @@ const generatedModule = {
         moduleType: 'js',
       };
     }
-    if (id !== '\0generated-analyses.js') return undefined;
+    if (id !== GENERATED_MODULE) return undefined;
     // rebuild in `astro dev` when npm run pool rewrites the file
     this.addWatchFile(generated);
     const reader = path.resolve('scripts/lib/generated-json.ts');
@@ -67,7 +70,8 @@ export default defineConfig({
   site,
   base,
   trailingSlash: 'ignore',
-  integrations: [mdx(), sitemap()],
+  // In `astro dev` only: a saved content file is validated and pooled again (scripts/lib/dev-pool.ts).
+  integrations: [mdx(), sitemap(), livePool({ contentRoot: contentRoot(), generated, moduleId: GENERATED_MODULE })],
   // Several pages in flight at once: a page's file is written while the next one renders.
   build: { format: 'directory', concurrency: 4 },
   cacheDir,
