@@ -25,6 +25,9 @@ import type { PreloadedNotes, PreloadedTrial } from '../src/lib/content/preloade
 import type { GeneratedAnalyses } from '../src/lib/review/analyses-types.ts';
 import { allReleaseChanges } from '../src/lib/review/release-changes.ts';
 import { largeDataFiles } from '../src/lib/review/release-files.ts';
+import { readLocks } from '../src/lib/review/release-lock-fs.ts';
+import { releaseChaptersDir } from '../src/lib/content/release-chapters-dir.ts';
+import { writeReleaseChapters } from './lib/release-chapters.ts';
 
 const USAGE = 'usage: npm run build [-- --out <folder>]   (default dist; REVIEW_CONTENT=<dir> builds another review)';
 // `npm run build -- --out <dir>` builds elsewhere (tests build fixtures side by side).
@@ -69,11 +72,13 @@ const cacheDir = sideBySide ? path.resolve(`${OUT_DIR}.generated/astro-cache`) :
 // The pages read the data, the trials collection renders the notes: one file for each.
 const trialsFile = path.join(path.dirname(generatedFile), 'trials.json');
 const notesFile = path.join(path.dirname(generatedFile), 'trial-notes.json');
+// The locked releases' chapters, as published (scripts/lib/release-chapters.ts).
+const releaseChaptersFolder = releaseChaptersDir(generatedFile);
 // Astro starts first, while this process reads, validates and pools the content: its start
 // (loading, bundling) needs none of it, and its trials collection and pages wait for the files
 // this process hands over (REVIEW_BUILD_PID, src/lib/build/when-ready.ts). So an earlier
 // build's files must not be taken for this one's.
-for (const file of [trialsFile, notesFile]) rmSync(file, { force: true });
+for (const file of [trialsFile, notesFile, releaseChaptersFolder]) rmSync(file, { force: true, recursive: true });
 removeGenerated(generatedFile);
 
 // The CLI file of the project's own Astro, run with the same Node as this script (Node 24).
@@ -91,6 +96,7 @@ const astro = spawn(process.execPath, [astroBin, 'build', '--outDir', staging], 
     REVIEW_GENERATED: generatedFile,
     REVIEW_TRIALS_JSON: trialsFile,
     REVIEW_TRIAL_NOTES_JSON: notesFile,
+    REVIEW_RELEASE_CHAPTERS: releaseChaptersFolder,
     // names this process: Astro waits for its files, leaves it the large data files, and ends with it
     REVIEW_BUILD_PID: String(process.pid),
     ...(cacheDir ? { ASTRO_CACHE_DIR: cacheDir } : {}),
@@ -152,6 +158,7 @@ showAstro();
 mkdirSync(path.dirname(trialsFile), { recursive: true });
 writeFileAtomic(trialsFile, JSON.stringify(loaded.trials.map(({ slug, data }): PreloadedTrial => ({ slug, data }))));
 writeFileAtomic(notesFile, JSON.stringify(loaded.trials.map(({ slug, body }): PreloadedNotes => ({ slug, body }))));
+writeReleaseChapters(releaseChaptersFolder, readLocks(root));
 let tAnalyses = tLoad;
 let generated: GeneratedAnalyses;
 try {

@@ -11,6 +11,8 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { contentRoot } from './content-root.ts';
 import { preloadedTrials } from './lib/content/preloaded-trials-fs.ts';
+import { releaseChaptersLoader } from './lib/content/release-chapters-fs.ts';
+import { releaseChaptersDir } from './lib/content/release-chapters-dir.ts';
 import { chapterSchema, registryEntrySchema, reviewSchema, searchSchema, trialSchema } from './schemas/index.ts';
 
 const root = path.resolve(contentRoot());
@@ -71,4 +73,14 @@ const chapters = defineCollection({
   schema: chapterSchema,
 });
 
-export const collections = { review, trials, searches, registry, chapters };
+// The chapters of the locked releases, as published: written beside the pooled results by the
+// code that validated them (npm run build, npm run dev's pooling); see release-chapters-fs.ts.
+const releaseChapters = defineCollection({
+  loader: releaseChaptersLoader(
+    process.env['REVIEW_RELEASE_CHAPTERS'] ?? releaseChaptersDir(process.env['REVIEW_GENERATED'] ?? 'src/generated/analyses.json'),
+    Boolean(process.env['REVIEW_BUILD_PID']),
+  ),
+  schema: chapterSchema,
+});
+
+export const collections = { review, trials, searches, registry, chapters, releaseChapters };

@@ -61,3 +61,16 @@ describe('npm run check refuses a change to a published release', () => {
     `);
   });
 });
+
+describe('npm run check refuses a lock whose chapter is not content', () => {
+  test('a locked chapter text that holds an export and an expression', () => {
+    expect(checkCase('release-lock-chapter-code')).toMatchInlineSnapshot(`
+      "content/releases/1.lock.json  chapters.introduction.text  line 7 of the chapter as locked: the chapter contains code (export const cost = globalThis.process.…); a chapter is text with the review's components, and import or export lines are code
+        fix: delete the line: the components (<Estimate>, <Count>, …) need no import, and every number comes from them
+      content/releases/1.lock.json  chapters.introduction.text  line 9 of the chapter as locked: the chapter contains code in braces ({1 + 1}); a chapter cannot run code
+        fix: delete it: numbers come from the components (<Estimate>, <Count>, …); to write a brace itself, write \\{; a note to other curators goes in a comment, {/* … */}
+
+      2 problems in 1 file"
+    `);
+  });
+});

@@ -77,7 +77,7 @@ describe('a published release does not change', () => {
     expect(problemsOf(root)).toBe('');
     const lockFile = path.join(root, 'releases/1.lock.json');
     const lock = JSON.parse(readFileSync(lockFile, 'utf8'));
-    const slug = Object.keys(lock.chapters)[0];
+    const slug = Object.keys(lock.chapters)[0]!;
     lock.chapters[slug].text += 'edited';
     writeFileSync(lockFile, JSON.stringify(lock));
     expect(problemsOf(root)).toContain(`chapter ${slug}: the text published → a text edited in the lock file`);

@@ -28,6 +28,7 @@ import { checkRegistryCharacteristics, checkTrialCharacteristics } from './rules
 import { checkStudyLabels } from './rules/check-study-labels.ts';
 import { checkNotes } from './rules/check-notes.ts';
 import { checkChapters } from './chapters/check-chapters.ts';
+import { checkLockedChapters } from './chapters/check-locked-chapters.ts';
 import { checkDuplicateReports } from './rules/check-duplicate-reports.ts';
 import { checkPlausibility, checkPlausibilityDeclaration } from './rules/check-plausibility.ts';
 import { checkIncludedTrial, checkPrismaStudies } from './rules/check-included-studies.ts';
@@ -67,6 +68,7 @@ export function validateContent(raw: RawContent): ValidatedContent {
   const registry = raw.registry.flatMap((r) => check(registryEntrySchema, r, explain('registry')));
   for (const chapter of raw.chapters ?? []) check(chapterSchema, chapter);
   problems.push(...checkChapters(raw.chapters ?? [], review?.data));
+  problems.push(...checkLockedChapters(raw.published, review?.data));
 
   // File names are identifiers: a trial's slug is its page address, a search's id is named by a release.
   for (const t of raw.trials) {
