@@ -60,3 +60,12 @@ export function checkCase(name: string): string {
 export function removeContentRoots(): void {
   for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
+
+/** Replaces `from` with `to` in `file` under a content root; throws when `from` is not there, so a stale edit cannot pass unnoticed. */
+export function editContentFile(root: string, file: string, from: string | RegExp, to: string): void {
+  const p = path.join(root, file);
+  const text = readFileSync(p, 'utf8');
+  const next = text.replace(from, to);
+  if (next === text) throw new Error(`no "${from}" in ${file}`);
+  writeFileSync(p, next);
+}

@@ -7,7 +7,7 @@ import { poolReview } from '../../scripts/pool.ts';
 import { loadReview } from '../../src/lib/content/load-review-fs.ts';
 import { diffReleases, impactMarkdown, parseNameStatus, problemsMarkdown, pullRequestImpact } from '../../src/lib/review/impact.ts';
 import type { EvidenceState } from '../../src/lib/review/release-changes.ts';
-import { GOOD_CONTENT, makeContentRoot, removeContentRoots, REPO_ROOT } from '../helpers/content-fixture.ts';
+import { GOOD_CONTENT, makeContentRoot, removeContentRoots, REPO_ROOT, editContentFile } from '../helpers/content-fixture.ts';
 
 afterAll(removeContentRoots);
 
@@ -27,13 +27,7 @@ function stateOf(root: string): EvidenceState {
   return { review, trials: trials.map((t) => ({ slug: t.slug, data: t.data })), analyses: generated.releases.at(-1)! };
 }
 
-const edit = (root: string, file: string, from: string | RegExp, to: string) => {
-  const p = path.join(root, file);
-  const text = readFileSync(p, 'utf8');
-  const next = text.replace(from, to);
-  if (next === text) throw new Error(`no "${from}" in ${file}`);
-  writeFileSync(p, next);
-};
+const edit = editContentFile;
 
 /**
  * The search logs' counts of included studies, as the trial files pool them: release 1 includes

@@ -7,18 +7,12 @@ import { readLock, readPublished } from '../../src/lib/review/release-lock-fs.ts
 import { buildLock, compareLock, digest, lockText, releaseErrata } from '../../src/lib/review/release-lock.ts';
 import { impactMarkdown, pullRequestImpact } from '../../src/lib/review/impact.ts';
 import type { EvidenceState } from '../../src/lib/review/release-changes.ts';
-import { GOOD_CONTENT, makeContentRoot, problemsOf, removeContentRoots, REPO_ROOT } from '../helpers/content-fixture.ts';
+import { GOOD_CONTENT, makeContentRoot, problemsOf, removeContentRoots, REPO_ROOT, editContentFile } from '../helpers/content-fixture.ts';
 import { runScript } from '../helpers/run-script.ts';
 
 afterAll(removeContentRoots);
 
-const edit = (root: string, file: string, from: string | RegExp, to: string) => {
-  const p = path.join(root, file);
-  const text = readFileSync(p, 'utf8');
-  const next = text.replace(from, to);
-  if (next === text) throw new Error(`no "${from}" in ${file}`);
-  writeFileSync(p, next);
-};
+const edit = editContentFile;
 /** Beta-NK's only report moved from release 1 to release 2, with the search logs counted again so that only the lock objects. */
 const moveBetaNk = (root: string) => {
   edit(root, 'trials/beta-nk.md', /release: 1\n/, 'release: 2\n');
