@@ -6,6 +6,7 @@
  * one text, shown both in editors and on the reference page.
  */
 import { z } from 'zod';
+import { firstDayOf } from '../lib/format/partial-date.ts';
 
 /** A lower-case identifier: letters, digits, `-` and `_`, starting with a letter. */
 export const idSchema = z
@@ -109,7 +110,7 @@ export const partialDateSchema = z.preprocess(
     .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, { message: 'write the date as YYYY, YYYY-MM or YYYY-MM-DD, for example 2024, 2024-06 or 2024-06-01' })
     .refine(
       (s) => {
-        const full = s.length === 4 ? `${s}-01-01` : s.length === 7 ? `${s}-01` : s;
+        const full = firstDayOf(s);
         const d = new Date(`${full}T00:00:00Z`);
         return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(full);
       },

@@ -1,4 +1,5 @@
 /** Number formatting for tables and text, in one place so every page rounds the same way. */
+import { firstDayOf } from './partial-date.ts';
 
 /** A proportion (0-1) as a percentage with `digits` decimals, e.g. 0.5252 -> "52.5". */
 export function percent(p: number, digits = 1): string {
@@ -26,18 +27,13 @@ const MONTH_FORMAT = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'nu
  */
 export function reportDate(iso: string): string {
   if (/^\d{4}$/.test(iso)) return iso;
-  if (/^\d{4}-\d{2}$/.test(iso)) return MONTH_FORMAT.format(new Date(`${iso}-01T00:00:00Z`));
+  if (/^\d{4}-\d{2}$/.test(iso)) return MONTH_FORMAT.format(new Date(`${firstDayOf(iso)}T00:00:00Z`));
   return longDate(iso);
-}
-
-/** The first day of a report date's period as YYYY-MM-DD ("2024" → "2024-01-01"), for time axes and feeds. */
-export function firstDay(iso: string): string {
-  return iso.length === 4 ? `${iso}-01-01` : iso.length === 7 ? `${iso}-01` : iso;
 }
 
 /** A report's date to the month at most, for running text: "2024" or "June 2024". */
 export function reportMonth(iso: string): string {
-  return /^\d{4}$/.test(iso) ? iso : MONTH_FORMAT.format(new Date(`${iso.slice(0, 7)}-01T00:00:00Z`));
+  return /^\d{4}$/.test(iso) ? iso : MONTH_FORMAT.format(new Date(`${firstDayOf(iso.slice(0, 7))}T00:00:00Z`));
 }
 
 /**

@@ -13,6 +13,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { CumulativeRow } from '../review/analyses-types.ts';
 import { thinnedCumulative } from './display-limits.ts';
+import { firstDayOf } from '../format/partial-date.ts';
 
 /** One step of the cumulative analysis, proportion scale (0-1). */
 export interface TimelinePoint {
@@ -66,7 +67,7 @@ export function timelinePoints(rows: readonly CumulativeRow[]): TimelinePoint[] 
 
 const DAY = 86_400_000;
 // A report date may be a year or a month: it is placed at the first day of its period.
-const time = (iso: string) => Date.parse(`${iso.length === 4 ? `${iso}-01-01` : iso.length === 7 ? `${iso}-01` : iso}T00:00:00Z`);
+const time = (iso: string) => Date.parse(`${firstDayOf(iso)}T00:00:00Z`);
 const pct = (p: number) => (p * 100).toFixed(1);
 const RELEASE_COLOURS = ['#0b5cad', '#c05a00', '#1d7a5f', '#7a3fa0', '#4a5361'];
 
