@@ -16,6 +16,8 @@ type Issue = z.core.$ZodIssue;
 export interface FieldProblem {
   path: PathSegment[];
   text: Text;
+  /** Set when the value is the TODO placeholder a template left (the text explains the field). */
+  placeholder?: true;
 }
 
 /** An unknown key that looks like a misspelt missing field: report the typo, not both. */
@@ -34,7 +36,7 @@ export function schemaProblems<S extends z.ZodType>(schema: S, input: unknown): 
   const placeholders = findPlaceholders(input);
   const problems: FieldProblem[] = placeholders.map((path) => {
     const d = describeAt(root, path, input);
-    return { path, text: messages.placeholder(fieldName(path), d?.description, d ? typeLabel(d) : undefined) };
+    return { path, text: messages.placeholder(fieldName(path), d?.description, d ? typeLabel(d) : undefined), placeholder: true as const };
   });
   const result = schema.safeParse(input);
   if (result.success && problems.length === 0) return { ok: true, data: result.data, problems: [] };

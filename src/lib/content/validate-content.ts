@@ -58,10 +58,10 @@ export function validateContent(raw: RawContent): ValidatedContent {
   const review = raw.review ? check(reviewSchema, raw.review)[0] : undefined;
   // A placeholder left in a characteristic is explained from its declaration in review.yaml.
   const explain = (file: 'trials' | 'registry') => (p: FieldProblem) => {
-    const at = p.path.indexOf('characteristics');
-    const id = at >= 0 && at === p.path.length - 2 ? p.path[at + 1] : undefined;
-    const c = typeof id === 'string' ? review?.data.characteristics.find((x) => x.id === id && x.applies_to.includes(file)) : undefined;
-    return c && p.text.message.endsWith('still holds the placeholder TODO') ? messages.placeholder(c.id, c.description ?? c.label, exampleValue(c)) : p.text;
+    if (!p.placeholder || p.path.at(-2) !== 'characteristics') return p.text;
+    const id = p.path.at(-1);
+    const c = review?.data.characteristics.find((x) => x.id === id && x.applies_to.includes(file));
+    return c ? messages.placeholder(c.id, c.description ?? c.label, exampleValue(c)) : p.text;
   };
   const trials = raw.trials.flatMap((t) => check(trialSchema, t, explain('trials')));
   const searches = raw.searches.flatMap((s) => check(searchSchema, s));
