@@ -25,7 +25,6 @@ import type { PreloadedNotes, PreloadedTrial } from '../src/lib/content/preloade
 import type { GeneratedAnalyses } from '../src/lib/review/analyses-types.ts';
 import { allReleaseChanges } from '../src/lib/review/release-changes.ts';
 import { largeDataFiles } from '../src/lib/review/release-files.ts';
-import { readLocks } from '../src/lib/review/release-lock-fs.ts';
 import { releaseChaptersDir } from '../src/lib/content/release-chapters-dir.ts';
 import { writeReleaseChapters } from './lib/release-chapters.ts';
 
@@ -158,7 +157,7 @@ showAstro();
 mkdirSync(path.dirname(trialsFile), { recursive: true });
 writeFileAtomic(trialsFile, JSON.stringify(loaded.trials.map(({ slug, data }): PreloadedTrial => ({ slug, data }))));
 writeFileAtomic(notesFile, JSON.stringify(loaded.trials.map(({ slug, body }): PreloadedNotes => ({ slug, body }))));
-writeReleaseChapters(releaseChaptersFolder, readLocks(root));
+writeReleaseChapters(releaseChaptersFolder, loaded.locks);
 let tAnalyses = tLoad;
 let generated: GeneratedAnalyses;
 try {

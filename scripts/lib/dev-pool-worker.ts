@@ -13,7 +13,6 @@ import { loadReview } from '../../src/lib/content/load-review-fs.ts';
 import { poolReview } from '../pool.ts';
 import { writeGenerated } from './generated-json.ts';
 import { writeReleaseChapters } from './release-chapters.ts';
-import { readLocks } from '../../src/lib/review/release-lock-fs.ts';
 import { releaseChaptersDir } from '../../src/lib/content/release-chapters-dir.ts';
 
 /** What the dev server asks: pool the content under `root` into `out`. */
@@ -36,7 +35,7 @@ function pool({ id, root, out }: PoolRequest): PoolReply {
     // What each release changed is worked out by the pages themselves, as in npm run build.
     const generated = poolReview(root, loaded, { changes: false });
     writeGenerated(out, generated);
-    writeReleaseChapters(releaseChaptersDir(out), readLocks(root));
+    writeReleaseChapters(releaseChaptersDir(out), loaded.locks);
     const latest = generated.releases[generated.releases.length - 1]!;
     return {
       id,

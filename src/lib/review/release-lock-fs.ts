@@ -74,16 +74,3 @@ export function readLock(root: string, release: number): ReleaseLock | undefined
   }
 }
 
-/** Every valid lock under `root`, by release number. */
-export function readLocks(root: string): Map<number, ReleaseLock> {
-  const out = new Map<number, ReleaseLock>();
-  const dir = path.join(root, 'releases');
-  if (!isRealFolder(dir)) return out;
-  for (const name of readdirSync(dir)) {
-    const match = LOCK_NAME.exec(name);
-    if (!match) continue;
-    const lock = readLock(root, Number(match[1]));
-    if (lock) out.set(lock.release, lock);
-  }
-  return out;
-}

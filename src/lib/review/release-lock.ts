@@ -296,6 +296,17 @@ export function compareLock(published: ReleaseLock, today: ReleaseLock | null): 
   return out;
 }
 
+/** The valid locks among those read, by release number (a lock the check refuses is left out). */
+export function validLocks(published: PublishedContent | undefined): Map<number, ReleaseLock> {
+  const out = new Map<number, ReleaseLock>();
+  for (const source of published?.locks ?? []) {
+    if (source.unreadable !== undefined) continue;
+    const parsed = releaseLockSchema.safeParse(source.value);
+    if (parsed.success && parsed.data.release === source.release) out.set(parsed.data.release, parsed.data);
+  }
+  return out;
+}
+
 // ---- The content check ----
 
 /**
