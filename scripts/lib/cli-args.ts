@@ -4,7 +4,7 @@
  * and bad values are errors, so a typo is reported instead of silently ignored; every script
  * then prints what is wrong with its usage and exits 2 (parseCommandLine).
  */
-import { printable } from './printable.ts';
+import { printable } from '../../src/lib/stats/io/printable.ts';
 
 export interface CliSpec {
   /** options that take a string value */

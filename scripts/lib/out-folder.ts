@@ -10,7 +10,7 @@
 import { existsSync, lstatSync, readdirSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { printable } from './printable.ts';
+import { printable } from '../../src/lib/stats/io/printable.ts';
 
 /** The repository this script belongs to. */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
