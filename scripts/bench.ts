@@ -7,7 +7,8 @@
  * difference in size, so start-up (R loads in over a second) and warm-up cancel out.
  * Each side does the same work: effect sizes, the REML fit (metafor's settings of the
  * cross-check: threshold 1e-12, stepadj 0.5), the prediction interval and the Miller
- * back-transform of estimate, CI and PI. Not part of `npm test`.
+ * back-transform of estimate, CI and PI. A second section times the binomial-normal GLMM
+ * (rma.glmm) on a hundredth of the cases. Not part of `npm test`.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -159,4 +160,80 @@ if (args.flags.has('no-r') || !rAvailable()) {
   console.log(`R metafor    ${format(r.seconds)} per analysis (rma + predict + transf.ipft.hm)`);
   console.log(`ratio        ${(r.seconds / core).toFixed(0)}x metafor's throughput (target ≥ 500x); ${(r.seconds / full).toFixed(0)}x with study intervals and tau² CI`);
   console.log(`agreement    largest difference of the pooled proportion over ${r.estimates.length} cases: ${worst.toExponential(2)}`);
+}
+
+// ---- Binomial-normal GLMM (metafor rma.glmm, lme4 glmer nAGQ = 7) -------------------------
+// rma.glmm takes tens of milliseconds per fit, so this section uses far fewer cases: 1/100 of
+// --cases in R (at least 20), timed as a difference of two batches like the above; the
+// TypeScript side fits the same cases, repeated so that its batches last long enough to time.
+
+const GLMM_LARGE = Math.max(20, Math.round(LARGE / 100));
+const GLMM_SMALL = Math.max(2, Math.round(GLMM_LARGE / 10));
+const GLMM_REPEAT = 20;
+const glmmCases = cases.slice(0, GLMM_LARGE);
+
+const R_GLMM_SCRIPT = `
+suppressMessages(library(metafor))
+a <- commandArgs(TRUE); k <- as.integer(a[3]); m <- as.integer(a[4])
+ev <- matrix(scan(a[1], quiet = TRUE), ncol = k, byrow = TRUE)[seq_len(m), , drop = FALSE]
+nn <- matrix(scan(a[2], quiet = TRUE), ncol = k, byrow = TRUE)[seq_len(m), , drop = FALSE]
+out <- numeric(m)
+for (i in seq_len(m)) {
+  r <- suppressWarnings(rma.glmm(measure = "PLO", xi = ev[i, ], ni = nn[i, ], method = "ML"))
+  p <- predict(r)
+  out[i] <- transf.ilogit(c(p$pred, p$ci.lb, p$ci.ub, p$pi.lb, p$pi.ub))[1]
+}
+writeLines(formatC(out, digits = 17, format = "g"), a[5])
+`;
+
+function glmmEstimate(c: Case): number {
+  return metaProportions({ events: c.events, n: c.n, transform: 'PLO', method: 'GLMM', ci: 'z' }).proportion.estimate;
+}
+
+/** Seconds per GLMM analysis here: batches of the first `count` cases, repeated. */
+function glmmPerAnalysis(): number {
+  const batch = (count: number): number => {
+    let check = 0;
+    const start = process.hrtime.bigint();
+    for (let r = 0; r < GLMM_REPEAT; r++) for (let i = 0; i < count; i++) check += glmmEstimate(glmmCases[i]!);
+    if (Number.isNaN(check)) throw new Error('benchmark produced NaN');
+    return Number(process.hrtime.bigint() - start) / 1e9;
+  };
+  batch(GLMM_SMALL);
+  let best = Infinity;
+  for (let r = 0; r < 3; r++) best = Math.min(best, (batch(GLMM_LARGE) - batch(GLMM_SMALL)) / (GLMM_REPEAT * (GLMM_LARGE - GLMM_SMALL)));
+  return best;
+}
+
+console.log(`\n${GLMM_LARGE} random analyses, k = ${K}, PLO, GLMM (random-intercept logistic, ML, nAGQ = 7), Wald z`);
+const glmmCore = glmmPerAnalysis();
+console.log(`TypeScript   ${format(glmmCore)} per analysis`);
+if (args.flags.has('no-r') || !rAvailable()) {
+  console.log('R metafor    not run (Rscript with metafor not found, or --no-r)');
+} else {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-glmm-'));
+  try {
+    const script = join(dir, 'glmm.R');
+    writeFileSync(script, R_GLMM_SCRIPT);
+    writeFileSync(join(dir, 'events.txt'), glmmCases.map((c) => c.events.join(' ')).join('\n'));
+    writeFileSync(join(dir, 'n.txt'), glmmCases.map((c) => c.n.join(' ')).join('\n'));
+    const run = (count: number): number => {
+      const start = process.hrtime.bigint();
+      const result = spawnSync('Rscript', [script, join(dir, 'events.txt'), join(dir, 'n.txt'), String(K), String(count), join(dir, 'out.txt')], {
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      if (result.status !== 0) throw new Error(`Rscript failed: ${result.stderr.toString()}`);
+      return Number(process.hrtime.bigint() - start) / 1e9;
+    };
+    const small = run(GLMM_SMALL);
+    const seconds = (run(GLMM_LARGE) - small) / (GLMM_LARGE - GLMM_SMALL);
+    const estimates = readFileSync(join(dir, 'out.txt'), 'utf8').trim().split('\n').map(Number);
+    let worst = 0;
+    estimates.forEach((estimate, i) => (worst = Math.max(worst, Math.abs(glmmEstimate(glmmCases[i]!) - estimate))));
+    console.log(`R metafor    ${format(seconds)} per analysis (rma.glmm + predict + transf.ilogit)`);
+    console.log(`ratio        ${(seconds / glmmCore).toFixed(0)}x metafor's throughput (target ≥ 100x)`);
+    console.log(`agreement    largest difference of the pooled proportion over ${estimates.length} cases: ${worst.toExponential(2)} (lme4 stops short of the maximum)`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -12,9 +12,12 @@ import { createInterface } from 'node:readline';
 import {
   batchCase,
   CI_METHODS,
+  CORRECTION_TARGETS,
   metaProportions,
+  GLMM_METHODS,
   MODEL_METHODS,
   PFT_BACK_TRANSFORMS,
+  PREDICTION_INTERVALS,
   StatsInputError,
   STUDY_INTERVALS,
   SUBGROUP_TESTS,
@@ -30,7 +33,12 @@ import { CliError, parseCommandLine, type CliArgs } from './lib/cli-args.ts';
 
 const USAGE = `usage:
   npm run meta -- data.csv --transform ${TRANSFORMS.join('|')} --method ${MODEL_METHODS.join('|')} [options]
+  npm run meta -- data.csv --transform PLO --method ${GLMM_METHODS.join('|')} [options]
   npm run --silent meta -- --batch < cases.jsonl
+
+methods ${GLMM_METHODS.join(', ')}: binomial models of the counts (metafor rma.glmm): random-intercept
+  logistic model by ML, or its common-effect version; they need --transform PLO, and --ci hk
+  means a t distribution on k - 1 df (hk-adhoc is not available)
 
 options:
   --ci ${CI_METHODS.join('|')}               interval of the pooled estimate (default z)
@@ -38,7 +46,9 @@ options:
   --subgroup-test ${SUBGROUP_TESTS.join('|')}   test between subgroups (default separate)
   --interval ${STUDY_INTERVALS.join('|')}   study intervals (default clopper-pearson)
   --back ${PFT_BACK_TRANSFORMS.join('|')}             PFT back-transform (default miller)
+  --prediction ${PREDICTION_INTERVALS.join('|')}   critical value of the prediction interval (default ci)
   --correction NUMBER      continuity correction (default 0.5 for PLO and PRAW, 0 otherwise)
+  --correction-to ${CORRECTION_TARGETS.join('|')}   studies that receive it (default only0)
   --level NUMBER           confidence level (default 0.95)
   --json                   print the result object instead of the table
   --batch                  JSON Lines in (stdin), JSON Lines out (stdout)`;
@@ -173,10 +183,13 @@ async function runFile(args: CliArgs): Promise<void> {
     transform: option('transform'),
     method: option('method'),
     ci: option('ci'),
+    predictionInterval: option('prediction'),
     subgroupTest: option('subgroup-test'),
     studyInterval: option('interval'),
     backTransform: option('back'),
-    correction: args.numbers.get('correction'),
+    correction: option('correction-to') === undefined
+      ? args.numbers.get('correction')
+      : { add: args.numbers.get('correction'), to: option('correction-to') },
     level: args.numbers.get('level'),
   } as MetaProportionsInput;
   let result;
@@ -194,7 +207,7 @@ async function runFile(args: CliArgs): Promise<void> {
 const args = parseCommandLine(
   process.argv.slice(2),
   {
-    strings: ['transform', 'method', 'ci', 'by', 'subgroup-test', 'interval', 'back'],
+    strings: ['transform', 'method', 'ci', 'by', 'subgroup-test', 'interval', 'back', 'prediction', 'correction-to'],
     numbers: ['correction', 'level'],
     flags: ['json', 'batch'],
     positional: { max: 1 },

@@ -5,7 +5,7 @@ import {
   batchCase,
   messages,
   metaProportions,
-  MODEL_METHODS,
+  ANALYSIS_METHODS,
   StatsInputError,
   TRANSFORMS,
   type MetaProportionsInput,
@@ -23,7 +23,7 @@ describe('invalid input is refused with a named message', () => {
   test('arrays of different lengths', () => refuse({ ...valid, n: [10, 20] }, messages.lengthMismatch('n', 2, 3)));
   test('counts that are not whole numbers', () => refuse({ ...valid, events: [3, 8.5, 1] }, messages.notACount('events', 2, 8.5)));
   test('a study without participants', () => refuse({ ...valid, n: [10, 0, 30], events: [3, 0, 1] }, messages.notACount('n', 2, 0)));
-  test('an unknown method', () => refuse({ ...valid, method: 'EB' }, messages.unknownName('method', 'EB', MODEL_METHODS)));
+  test('an unknown method', () => refuse({ ...valid, method: 'EB' }, messages.unknownName('method', 'EB', ANALYSIS_METHODS)));
   test('an unknown transform', () => refuse({ ...valid, transform: 'PLN' }, messages.unknownName('transform', 'PLN', TRANSFORMS)));
   test('a missing transform', () => refuse({ ...valid, transform: undefined }, messages.unknownName('transform', undefined, TRANSFORMS)));
   test('a level outside (0, 1)', () => refuse({ ...valid, level: 95 }, messages.invalidLevel(95)));

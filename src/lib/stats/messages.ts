@@ -30,7 +30,33 @@ export const messages = {
   tooFewForEgger: (k: number): string => `Egger's test needs at least 3 studies, got ${k}`,
   invalidGroup: (study: number): string => `study ${study}: group must be a non-empty string`,
   eggerEqualPrecision: (): string => "Egger's test needs studies of different precision (all standard errors are equal)",
+  trimFillSingleStudy: (): string => 'trim-and-fill needs at least 2 studies',
+  trimFillFailed: (detail: string): string => `trim-and-fill could not be computed: ${detail}`,
+  tooFewForInfluence: (k: number): string => `influence diagnostics need at least 2 studies, got ${k}`,
+  noModerators: (): string => 'meta-regression needs at least one moderator',
+  invalidModerator: (index: number): string => `moderator ${index}: give a non-empty name, a type (continuous or categorical) and one value per study`,
+  duplicateModerator: (name: string): string => `moderator "${name}" is given twice`,
+  invalidModeratorValue: (name: string, study: number, value: unknown): string =>
+    `study ${study}: moderator "${name}" needs a value (a finite number if continuous, a number or non-empty text if categorical), got ${String(value)}; leave out studies without one`,
+  unknownReference: (name: string, reference: string, levels: readonly string[]): string =>
+    `moderator "${name}": reference level "${reference}" is not among its values (${list(levels)})`,
+  regressionTooFewStudies: (k: number, p: number): string =>
+    `meta-regression needs more studies than coefficients: ${studies(k)} for ${p} coefficients (intercept and moderators)`,
   notAnObject: (): string => 'each case must be a JSON object',
+  glmmNeedsLogit: (method: string, transform: string): string =>
+    `method ${method} is a binomial model of the counts on the logit scale: use transform PLO (got ${transform}), or another method`,
+  glmmCiMethod: (method: string, ci: string): string =>
+    `method ${method} takes ci z or hk (a t distribution on k − 1 df), not ${ci}`,
+  glmmCommonSubgroups: (method: string): string =>
+    `method ${method} pools each subgroup on its own: use subgroupTest separate (common is not available for binomial models)`,
+  glmmNoEvents: (count: number): string =>
+    `the binomial model has no finite estimate: no event in ${studies(count)} (the pooled logit is −∞); use transform PAS or PFT with an inverse-variance method`,
+  glmmOnlyEvents: (count: number): string =>
+    `the binomial model has no finite estimate: only events in ${studies(count)} (the pooled logit is +∞); use transform PAS or PFT with an inverse-variance method`,
+  glmmUnboundedTau2: (count: number): string =>
+    `the random-intercept model has no finite maximum: each of the ${studies(count)} has 0 or n events, so tau² grows without bound; use GLMM-FE, or transform PAS or PFT with an inverse-variance method`,
+  glmmNotConverged: (iterations: number): string =>
+    `the random-intercept model did not converge after ${iterations} Newton iterations; use GLMM-FE, or transform PAS or PFT with an inverse-variance method`,
   internalError: (detail: string): string => `internal error: ${detail}`,
   csvEmpty: (): string => 'the CSV file has no header row (expected study,events,n)',
   csvMissingColumn: (column: string, header: readonly string[]): string =>
@@ -55,12 +81,27 @@ export const messages = {
     'Hartung-Knapp intervals are not meant for a common-effect model (used as requested)',
   singleStudy: (): string => 'only one study: tau² is 0 and heterogeneity cannot be assessed',
   hartungKnappSingleStudy: (): string => 'only one study: Hartung-Knapp needs two, Wald z interval used',
+  predictionUndefined: (rule: string, df: number): string =>
+    `prediction interval (${rule}) undefined: t would have ${df} degrees of freedom; the confidence interval is shown in its place`,
   backTransformClamped: (what: string, bound: number): string =>
     `${what} lies outside the range of the transform and is shown as ${bound}`,
   rawOutsideUnit: (what: string): string => `${what} extends outside [0, 1] on the raw proportion scale`,
   searchIntervalExtended: (method: string, upper: number): string =>
     `${method}: the default tau² search interval was too short and was extended to ${format(upper)}`,
   subgroupSingleLevel: (): string => 'only one subgroup level: no test between subgroups',
+  trimFillOnInverseVariance: (method: string): string =>
+    `trim-and-fill is not available for ${method}; it uses the inverse-variance model of the same transform with REML`,
+  trimFillSideAssumed: (): string =>
+    'trim-and-fill: the side of the missing studies could not be estimated (too few studies, or studies of (nearly) equal precision); the left side was assumed',
+  influenceOnInverseVariance: (method: string): string =>
+    `influence diagnostics are not available for ${method}; they are computed on the inverse-variance model of the same transform with REML`,
+  moderatorConstant: (name: string): string =>
+    `moderator "${name}" takes the same value in every study and is left out of the model`,
+  redundantPredictors: (names: readonly string[]): string =>
+    `redundant predictors dropped from the model (${list(names)}), as metafor does`,
+  interceptOnly: (): string => 'no moderator varies across these studies: the model has the intercept only and no test of moderators',
+  glmmBoundary: (): string =>
+    'GLMM: the likelihood is largest at tau² = 0, so the common-effect binomial fit is reported (as metafor)',
   betweenUndefined: (): string =>
     'the test between subgroups is undefined: a subgroup estimate has a standard error of 0 (Hartung-Knapp with identical studies)',
 } as const;

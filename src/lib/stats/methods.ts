@@ -15,9 +15,34 @@ export type Tau2Method = (typeof TAU2_METHODS)[number];
 export const MODEL_METHODS = ['FE', ...TAU2_METHODS] as const;
 export type ModelMethod = (typeof MODEL_METHODS)[number];
 
-/** Confidence intervals of the pooled estimate: Wald z, or Hartung-Knapp (t, k - 1 df). */
-export const CI_METHODS = ['z', 'hk'] as const;
+/**
+ * Binomial models of the counts on the logit scale (transform PLO only), as metafor's
+ * `rma.glmm(measure = "PLO")`: `GLMM` the random-intercept logistic model fitted by maximum
+ * likelihood (`method = "ML"`, adaptive Gauss-Hermite quadrature of 7 nodes), `GLMM-FE` the
+ * common-effect logistic model (`method = "EE"`).
+ */
+export const GLMM_METHODS = ['GLMM', 'GLMM-FE'] as const;
+export type GlmmMethod = (typeof GLMM_METHODS)[number];
+
+/** Every method an analysis accepts: the inverse-variance models and the binomial ones. */
+export const ANALYSIS_METHODS = [...MODEL_METHODS, ...GLMM_METHODS] as const;
+export type AnalysisMethod = (typeof ANALYSIS_METHODS)[number];
+
+/**
+ * Confidence intervals of the pooled estimate: Wald z, Hartung-Knapp (t, k - p df), or
+ * Hartung-Knapp with the ad hoc correction (the variance scaled by max(1, s²_w), so never
+ * narrower than the Wald-type interval with t; metafor `test = "adhoc"`).
+ */
+export const CI_METHODS = ['z', 'hk', 'hk-adhoc'] as const;
 export type CiMethod = (typeof CI_METHODS)[number];
+
+/**
+ * Critical value of the prediction interval b ± c·√(se² + tau²): the CI's (`ci`, metafor 3.8
+ * `predict()`), the normal (`z`), or t on k - p (`t-k1`) or k - p - 1 (`t-k2`, Higgins,
+ * Thompson & Spiegelhalter 2009) df; p = 1 without subgroups, so k - 1 and k - 2.
+ */
+export const PREDICTION_INTERVALS = ['ci', 'z', 't-k1', 't-k2'] as const;
+export type PredictionRule = (typeof PREDICTION_INTERVALS)[number];
 
 /** Confidence intervals of a single study's proportion. */
 export const STUDY_INTERVALS = ['clopper-pearson', 'wilson'] as const;

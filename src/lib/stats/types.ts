@@ -1,8 +1,9 @@
 import type {
   CiMethod,
   CorrectionTarget,
-  ModelMethod,
+  AnalysisMethod,
   PftBackTransform,
+  PredictionRule,
   StudyInterval,
   SubgroupTest,
   Transform,
@@ -38,10 +39,15 @@ export interface MetaProportionsInput {
   readonly n: readonly number[];
   /** scale on which studies are pooled */
   readonly transform: Transform;
-  /** common-effect model (FE) or the tau² estimator of the random-effects model */
-  readonly method: ModelMethod;
+  /** common-effect model (FE), the tau² estimator of the random-effects model, or a binomial model (GLMM, GLMM-FE; transform PLO) */
+  readonly method: AnalysisMethod;
   /** interval of the pooled estimate (default `z`) */
   readonly ci?: CiMethod;
+  /**
+   * critical value of the prediction interval (default `ci`: the CI's, as metafor 3.8); a
+   * common-effect model's PI is its CI under every rule
+   */
+  readonly predictionInterval?: PredictionRule;
   /** confidence level (default 0.95) */
   readonly level?: number;
   /** PFT only: Miller's inverse (default) or plain sin² */
@@ -69,6 +75,11 @@ export interface TransformedEstimate {
   /** prediction interval; equals the confidence interval for a common-effect model */
   readonly pi_lower: number;
   readonly pi_upper: number;
+  /**
+   * false when the prediction rule has no degrees of freedom left (`t-k2` with k - p < 2,
+   * `t-k1` with k - p < 1): the PI bounds are then the CI bounds and a warning says so
+   */
+  readonly pi_defined: boolean;
 }
 
 /** The pooled estimate back-transformed to a proportion. */
@@ -78,7 +89,12 @@ export interface ProportionEstimate {
   readonly ci_upper: number;
   readonly pi_lower: number;
   readonly pi_upper: number;
+  /** as on the transformed scale: false when the PI bounds are the CI's, the PI being undefined */
+  readonly pi_defined: boolean;
 }
+
+/** A back-transformed value that may have been clamped to 0 or 1. */
+export type ClampedValue = 'estimate' | 'ci_lower' | 'ci_upper' | 'pi_lower' | 'pi_upper';
 
 /** One study of an analysis. */
 export interface StudyRow {
@@ -118,7 +134,7 @@ export interface PooledAnalysis {
   readonly k: number;
   readonly transform: Transform;
   /** the model actually fitted (differs from the request after a fallback, see warnings) */
-  readonly method: ModelMethod;
+  readonly method: AnalysisMethod;
   readonly ci: CiMethod;
   readonly level: number;
   readonly tau2: number;
@@ -126,14 +142,28 @@ export interface PooledAnalysis {
   /** I², percent, from tau² and the typical within-study variance (metafor) */
   readonly I2: number;
   readonly H2: number;
-  /** Cochran's Q, its degrees of freedom and p-value */
+  /**
+   * I² from Q alone, max(0, (Q - df) / Q)·100 (Higgins & Thompson 2002; R meta, Stata), and
+   * H² = Q / df; 0 and 1 for a single study
+   */
+  readonly I2_Q: number;
+  readonly H2_Q: number;
+  /** Cochran's Q, its degrees of freedom and p-value (GLMM, GLMM-FE: metafor's Wald test QE.Wld) */
   readonly Q: number;
   readonly Q_df: number;
   readonly Q_p: number;
+  /** GLMM, GLMM-FE only: likelihood-ratio test of heterogeneity (metafor QE.LRT) and its p-value, on Q_df df */
+  readonly Q_LRT?: number;
+  readonly Q_LRT_p?: number;
   /** degrees of freedom of the t distribution (Hartung-Knapp), null for z */
   readonly df: number | null;
   readonly transformed: TransformedEstimate;
   readonly proportion: ProportionEstimate;
+  /**
+   * the values of `proportion` the back-transform set to 0 or 1 because the transformed value
+   * lay outside the transform's range (PAS, PFT; never PLO, and PRAW is not clamped)
+   */
+  readonly clamped: readonly ClampedValue[];
   /** Q-profile interval of tau²; null for a common-effect model or a single study */
   readonly tau2_ci: Tau2Interval | null;
   readonly studies: readonly StudyRow[];

@@ -1,6 +1,7 @@
 import { StatsInputError } from '../errors.ts';
 import { messages } from '../messages.ts';
 import type { MetaProportionsInput } from '../types.ts';
+import { glmmCumulative } from './glmm-cumulative.ts';
 import { prepareAnalysis, type PreparedAnalysis } from './prepare-analysis.ts';
 import { CELL_REFIT_MIN_STUDIES, refitCells, refitsByCells } from './refit-cells.ts';
 import { refitRow, type RefitRow } from './sequential-fit.ts';
@@ -39,6 +40,7 @@ export function cumulative(input: MetaProportionsInput, order?: readonly number[
   if (reported.some((step, i) => !Number.isInteger(step) || step < 0 || step >= k || (i > 0 && step <= reported[i - 1]!))) {
     throw new StatsInputError(messages.invalidSteps(k));
   }
+  if (prepared.settings.glmm !== null) return glmmCumulative(prepared, sequence, reported);
   if (refitsByCells(k, prepared.settings.method)) return cumulativeByCells(prepared, sequence, reported);
   return reported.map((step) => refitRow(prepared, sequence.slice(0, step + 1), sequence[step]!));
 }

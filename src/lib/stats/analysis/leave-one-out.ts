@@ -1,6 +1,7 @@
 import { StatsInputError } from '../errors.ts';
 import { messages } from '../messages.ts';
 import type { MetaProportionsInput } from '../types.ts';
+import { glmmLeaveClustersOut, glmmLeaveOneOut } from './glmm-leave-one-out.ts';
 import { prepareAnalysis, type PreparedAnalysis } from './prepare-analysis.ts';
 import { refitCells, refitsByCells } from './refit-cells.ts';
 import { refitRow, type RefitRow } from './sequential-fit.ts';
@@ -29,6 +30,7 @@ export function leaveOneOut(input: MetaProportionsInput): RefitRow[] {
   const k = prepared.events.length;
   const rows: RefitRow[] = [];
   if (k < 2) return rows;
+  if (prepared.settings.glmm !== null) return glmmLeaveOneOut(prepared);
   if (refitsByCells(k, prepared.settings.method)) return leaveOneOutByCells(prepared);
   for (let omitted = 0; omitted < k; omitted++) {
     const indices: number[] = [];
@@ -111,6 +113,7 @@ export function leaveClustersOut(input: MetaProportionsInput, clusters: readonly
     if (same) same.push(i);
     else members.set(cluster, [i]);
   }
+  if (prepared.settings.glmm !== null) return glmmLeaveClustersOut(prepared, members);
   const rows: ClusterRefitRow[] = [];
   if (refitsByCells(k, prepared.settings.method)) {
     const refit = clusterRefitByCells(prepared);

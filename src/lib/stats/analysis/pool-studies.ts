@@ -3,6 +3,7 @@ import { createWorkspace } from '../heterogeneity/create-workspace.ts';
 import { messages } from '../messages.ts';
 import { fitModel } from '../models/fit-model.ts';
 import type { PooledAnalysis, StudyRow, Tau2Interval } from '../types.ts';
+import { glmmFit } from './glmm-fit.ts';
 import type { PreparedAnalysis } from './prepare-analysis.ts';
 import { studyRows } from './study-rows.ts';
 import { subsetData } from './subset-data.ts';
@@ -36,14 +37,16 @@ export function poolStudies(prepared: PreparedAnalysis, indices: readonly number
   const { settings } = prepared;
   const subset = subsetData(prepared, indices);
   // Many studies: fit on cells of equal variance (the same estimates, O(cells) per iteration).
-  const cells = refitsByCells(indices.length, settings.method) ? varianceCells(prepared, indices) : undefined;
+  const cells = settings.glmm === null && refitsByCells(indices.length, settings.method) ? varianceCells(prepared, indices) : undefined;
   const workspace = cells ? cells.workspace : createWorkspace(subset.data);
-  const fit = fitModel(cells ? cellsData(cells) : subset.data, settings.method, settings.ci, settings.level, settings.control, workspace);
+  // binomial models (GLMM, GLMM-FE) fit the counts themselves
+  const glmm = settings.glmm !== null ? glmmFit(prepared, indices) : null;
+  const fit = glmm ?? fitModel(cells ? cellsData(cells) : subset.data, settings.method, settings.ci, settings.level, settings.control, workspace);
   const summary = summarizeLevel(fit, 0, settings, subset.harmonicN);
   const warnings: string[] = [];
-  if (subset.correctedCount > 0) warnings.push(messages.correctionApplied(settings.add, subset.correctedCount, settings.transform));
+  if (subset.correctedCount > 0 && settings.glmm === null) warnings.push(messages.correctionApplied(settings.add, subset.correctedCount, settings.transform));
   warnings.push(...fit.warnings, ...summary.warnings);
-  const randomEffects = fit.method !== 'FE' && fit.Q_df > 0;
+  const randomEffects = settings.glmm === null && fit.method !== 'FE' && fit.Q_df > 0;
   // computed on first read (getters of the literal, so JSON.stringify and spreading see them):
   // they cost more than the pooling itself
   let interval: Tau2Interval | null | undefined;
@@ -51,19 +54,23 @@ export function poolStudies(prepared: PreparedAnalysis, indices: readonly number
   return {
     k: fit.k,
     transform: settings.transform,
-    method: fit.method,
+    method: settings.glmm ?? fit.method,
     ci: fit.ci,
     level: settings.level,
     tau2: fit.tau2,
     tau: Math.sqrt(fit.tau2),
     I2: fit.I2,
     H2: fit.H2,
+    I2_Q: fit.I2_Q,
+    H2_Q: fit.H2_Q,
     Q: fit.Q,
     Q_df: fit.Q_df,
     Q_p: fit.Q_p,
+    ...(glmm ? { Q_LRT: glmm.Q_LRT, Q_LRT_p: glmm.Q_LRT_p } : {}),
     df: fit.df,
     transformed: summary.transformed,
     proportion: summary.proportion,
+    clamped: summary.clamped,
     warnings,
     get tau2_ci(): Tau2Interval | null {
       if (interval === undefined) {

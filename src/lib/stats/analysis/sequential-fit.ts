@@ -1,7 +1,7 @@
 import { messages } from '../messages.ts';
 import { fitModel } from '../models/fit-model.ts';
 import type { ModelFit } from '../models/model-fit.ts';
-import type { ProportionEstimate, TransformedEstimate } from '../types.ts';
+import type { ClampedValue, ProportionEstimate, TransformedEstimate } from '../types.ts';
 import type { PreparedAnalysis } from './prepare-analysis.ts';
 import { subsetData } from './subset-data.ts';
 import { summarizeLevel } from './summarize-level.ts';
@@ -15,11 +15,16 @@ export interface RefitRow {
   readonly tau2: number;
   readonly I2: number;
   readonly H2: number;
+  /** I² and H² from Q alone, as PooledAnalysis */
+  readonly I2_Q: number;
+  readonly H2_Q: number;
   readonly Q: number;
   readonly Q_df: number;
   readonly Q_p: number;
   readonly transformed: TransformedEstimate;
   readonly proportion: ProportionEstimate;
+  /** the values of `proportion` the back-transform set to 0 or 1, as PooledAnalysis */
+  readonly clamped: readonly ClampedValue[];
   readonly warnings: readonly string[];
 }
 
@@ -65,11 +70,14 @@ export function refitSummary(prepared: PreparedAnalysis, fit: ModelFit, study: n
     tau2: fit.tau2,
     I2: fit.I2,
     H2: fit.H2,
+    I2_Q: fit.I2_Q,
+    H2_Q: fit.H2_Q,
     Q: fit.Q,
     Q_df: fit.Q_df,
     Q_p: fit.Q_p,
     transformed: summary.transformed,
     proportion: summary.proportion,
+    clamped: summary.clamped,
     warnings,
   };
 }

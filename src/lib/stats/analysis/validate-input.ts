@@ -3,15 +3,19 @@ import { messages } from '../messages.ts';
 import {
   CI_METHODS,
   CORRECTION_TARGETS,
-  MODEL_METHODS,
+  ANALYSIS_METHODS,
+  GLMM_METHODS,
   PFT_BACK_TRANSFORMS,
+  PREDICTION_INTERVALS,
   STUDY_INTERVALS,
   SUBGROUP_TESTS,
   TRANSFORMS,
   type CiMethod,
   type CorrectionTarget,
+  type GlmmMethod,
   type ModelMethod,
   type PftBackTransform,
+  type PredictionRule,
   type StudyInterval,
   type SubgroupTest,
   type Transform,
@@ -21,8 +25,12 @@ import type { FitControl, MetaProportionsInput } from '../types.ts';
 /** Input after validation, with every default filled in. */
 export interface AnalysisSettings {
   readonly transform: Transform;
+  /** the inverse-variance model; for a binomial model its counterpart (ML for GLMM, FE for GLMM-FE), see `glmm` */
   readonly method: ModelMethod;
+  /** the binomial model requested (GLMM, GLMM-FE), or null for an inverse-variance model */
+  readonly glmm: GlmmMethod | null;
   readonly ci: CiMethod;
+  readonly predictionInterval: PredictionRule;
   readonly level: number;
   readonly backTransform: PftBackTransform;
   readonly add: number;
@@ -85,8 +93,16 @@ export function validateInput(input: MetaProportionsInput): AnalysisSettings {
   checkStrings('labels', input.labels, k);
   checkStrings('groups', input.groups, k);
   const transform = oneOf('transform', input.transform, TRANSFORMS);
-  const method = oneOf('method', input.method, MODEL_METHODS);
+  const requested = oneOf('method', input.method, ANALYSIS_METHODS);
   const ci = oneOf('ci', input.ci, CI_METHODS, 'z');
+  const glmm = (GLMM_METHODS as readonly string[]).includes(requested) ? (requested as GlmmMethod) : null;
+  if (glmm !== null) {
+    if (transform !== 'PLO') throw new StatsInputError(messages.glmmNeedsLogit(glmm, transform));
+    if (ci === 'hk-adhoc') throw new StatsInputError(messages.glmmCiMethod(glmm, ci));
+    if (input.groups !== undefined && input.subgroupTest === 'common') throw new StatsInputError(messages.glmmCommonSubgroups(glmm));
+  }
+  const method: ModelMethod = glmm === 'GLMM' ? 'ML' : glmm === 'GLMM-FE' ? 'FE' : (requested as ModelMethod);
+  const predictionInterval = oneOf('predictionInterval', input.predictionInterval, PREDICTION_INTERVALS, 'ci');
   if (input.backTransform !== undefined && transform !== 'PFT') {
     throw new StatsInputError(messages.backTransformNeedsPft(transform));
   }
@@ -102,7 +118,9 @@ export function validateInput(input: MetaProportionsInput): AnalysisSettings {
   return {
     transform,
     method,
+    glmm,
     ci,
+    predictionInterval,
     level,
     backTransform,
     add,

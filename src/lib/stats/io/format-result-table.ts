@@ -9,6 +9,8 @@ const METHOD_NAMES: Record<string, string> = {
   PM: 'random effects, Paule-Mandel tau²',
   HE: 'random effects, Hedges tau²',
   SJ: 'random effects, Sidik-Jonkman tau²',
+  GLMM: 'binomial-normal random-intercept model (GLMM, ML)',
+  'GLMM-FE': 'common-effect binomial model',
 };
 const TRANSFORM_NAMES: Record<string, string> = {
   PFT: 'Freeman-Tukey double arcsine',
@@ -86,7 +88,8 @@ export function* resultTableLines(result: MetaProportionsResult): Generator<stri
   let labelWidth = 24;
   for (const row of result.studies) labelWidth = Math.max(labelWidth, printable(row.label ?? '').length + 1);
   const level = `${Math.round(result.level * 100)}%`;
-  const ci = result.ci === 'hk' ? `Hartung-Knapp (t, ${result.df} df)` : 'Wald z';
+  const ci =
+    result.ci === 'hk' ? `Hartung-Knapp (t, ${result.df} df)` : result.ci === 'hk-adhoc' ? `Hartung-Knapp with the ad hoc correction (t, ${result.df} df)` : 'Wald z';
   yield `Meta-analysis of proportions: ${TRANSFORM_NAMES[result.transform]} (${result.transform}), ${METHOD_NAMES[result.method]}, ${ci} ${level} CI`;
   yield '';
   yield `${'study'.padEnd(labelWidth)} ${'events'.padStart(7)} ${'n'.padStart(7)}   ${`% [${level} CI]`.padEnd(26)} ${'weight'.padStart(7)}`;

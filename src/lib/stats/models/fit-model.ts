@@ -15,18 +15,21 @@ const DOUBLE_EPSILON = 2.220446049250313e-16;
  * Fits the common-effect (FE) or random-effects model to effect sizes, with one coefficient
  * per level of the grouping, as metafor's `rma.uni()`: tau² by the named estimator, inverse-
  * variance weights 1 / (vᵢ + tau²), Wald z or Hartung-Knapp (t with k - p df, variances
- * scaled by s²_w = Σ wᵢ (yᵢ - b)² / (k - p)) intervals, Cochran's Q at weights 1 / vᵢ, and
+ * scaled by s²_w = Σ wᵢ (yᵢ - b)² / (k - p), or by max(1, s²_w) with the ad hoc correction of
+ * `hk-adhoc`) intervals, Cochran's Q at weights 1 / vᵢ, and
  * I² = 100 tau² / (v̄ + tau²), H² = tau² / v̄ + 1 with the typical within-study variance
- * v̄ = (k - p) / tr(P) (for FE: I² = (Q - df) / Q, H² = Q / df).
+ * v̄ = (k - p) / tr(P) (for FE: I² = (Q - df) / Q, H² = Q / df; these Q-based values are
+ * also returned for every model as I2_Q and H2_Q).
  *
  * Reference: Viechtbauer W (2010). Conducting meta-analyses in R with the metafor package.
  * Journal of Statistical Software 36(3). https://doi.org/10.18637/jss.v036.i03;
  * Hartung J, Knapp G (2001), https://doi.org/10.1002/sim.791;
+ * Knapp G, Hartung J (2003), https://doi.org/10.1002/sim.1482 (the ad hoc correction);
  * Higgins JPT, Thompson SG (2002), https://doi.org/10.1002/sim.1186
  *
  * @param data effect sizes and sampling variances (transformed scale)
  * @param method FE or a tau² estimator
- * @param ci `z` or `hk`
+ * @param ci `z`, `hk` or `hk-adhoc`
  * @param level confidence level in (0, 1)
  * @param control convergence settings of the iterative estimators
  * @param workspace scratch arrays sized for the data (created when omitted)
@@ -77,7 +80,7 @@ export function fitModel(
   for (let g = 0; g < p; g++) coefficientVariances[g] = 1 / workspace.levelSums[4 * g]!;
   let usedCi: CiMethod = ci;
   let scale = 1;
-  if (ci === 'hk') {
+  if (ci === 'hk' || ci === 'hk-adhoc') {
     if (method === 'FE') warnings.push(messages.hartungKnappCommonEffect());
     if (residualDf < 1) {
       usedCi = 'z';
@@ -85,10 +88,12 @@ export function fitModel(
     } else {
       const rss = moments[MOMENT.rss]!;
       scale = rss <= DOUBLE_EPSILON ? 0 : rss / residualDf;
+      // ad hoc correction (metafor test = "adhoc"): never narrower than the Wald-type interval
+      if (ci === 'hk-adhoc') scale = Math.max(1, scale);
       for (let g = 0; g < p; g++) coefficientVariances[g] = coefficientVariances[g]! * scale;
     }
   }
-  const df = usedCi === 'hk' ? residualDf : null;
+  const df = usedCi === 'z' ? null : residualDf;
   const critical = criticalValue(level, df);
 
   let I2 = 0;
@@ -102,6 +107,9 @@ export function fitModel(
       H2 = tau2 / typicalVariance + 1;
     }
   }
+  // I² and H² from Q alone (Higgins & Thompson 2002), whatever the model
+  const I2_Q = residualDf > 0 ? Math.max(0, (100 * (Q - residualDf)) / Q) : 0;
+  const H2_Q = residualDf > 0 ? Q / residualDf : 1;
   const weights = workspace.weights.slice();
   return {
     k,
@@ -119,6 +127,8 @@ export function fitModel(
     Q_p: residualDf > 0 ? chiSquareUpperTail(Q, residualDf) : 1,
     I2,
     H2,
+    I2_Q,
+    H2_Q,
     typicalVariance,
     weights,
     warnings,

@@ -16,9 +16,9 @@ export interface ModelFit {
   readonly coefficientVariances: Float64Array;
   /** critical value of the intervals */
   readonly critical: number;
-  /** t degrees of freedom (k - p) for Hartung-Knapp, null for z */
+  /** t degrees of freedom (k - p) for Hartung-Knapp (also ad hoc), null for z */
   readonly df: number | null;
-  /** Hartung-Knapp scale factor s²_w (1 for z) */
+  /** Hartung-Knapp scale factor s²_w, max(1, s²_w) for the ad hoc correction (1 for z) */
   readonly scale: number;
   /** Cochran's Q (residual heterogeneity with several levels), df and p-value */
   readonly Q: number;
@@ -26,6 +26,9 @@ export interface ModelFit {
   readonly Q_p: number;
   readonly I2: number;
   readonly H2: number;
+  /** I² = max(0, (Q - df) / Q)·100 and H² = Q / df from Q alone (0 and 1 without residual df) */
+  readonly I2_Q: number;
+  readonly H2_Q: number;
   /** typical within-study variance (k - p) / tr(P), used for I² and H² */
   readonly typicalVariance: number;
   /** model weights 1 / (vᵢ + tau²) */
