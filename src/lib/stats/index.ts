@@ -8,7 +8,14 @@ export { metaProportions, metaProportionsVariants } from './analysis/meta-propor
 export { leaveOneOut, leaveClustersOut, type ClusterRefitRow } from './analysis/leave-one-out.ts';
 export { cumulative } from './analysis/cumulative.ts';
 export { eggerTest, type EggerTest } from './analysis/egger-test.ts';
+export { EGGER_MIN_K } from './analysis/egger-min-k.ts';
 export { tau2ConfidenceInterval } from './analysis/tau2-confidence-interval.ts';
+export { trimAndFill } from './analysis/trim-and-fill.ts';
+export { funnelData } from './analysis/funnel-data.ts';
+export { influence } from './analysis/influence.ts';
+export { baujat } from './analysis/baujat.ts';
+export { metaRegression } from './analysis/meta-regression.ts';
+export type * from './analysis/meta-regression-types.ts';
 export type { RefitRow } from './analysis/sequential-fit.ts';
 export { batchCase, type BatchRecord, type BatchSummary } from './analysis/batch-case.ts';
 
