@@ -14,6 +14,7 @@ import {
   CI_METHODS,
   CORRECTION_TARGETS,
   metaProportions,
+  GLMM_FALLBACKS,
   GLMM_METHODS,
   MODEL_METHODS,
   PFT_BACK_TRANSFORMS,
@@ -47,6 +48,7 @@ options:
   --interval ${STUDY_INTERVALS.join('|')}   study intervals (default clopper-pearson)
   --back ${PFT_BACK_TRANSFORMS.join('|')}             PFT back-transform (default miller)
   --prediction ${PREDICTION_INTERVALS.join('|')}   critical value of the prediction interval (default ci)
+  --glmm-fallback ${GLMM_FALLBACKS.join('|')}   GLMM whose tau² cannot be estimated (default none: as metafor)
   --correction NUMBER      continuity correction (default 0.5 for PLO and PRAW, 0 otherwise)
   --correction-to ${CORRECTION_TARGETS.join('|')}   studies that receive it (default only0)
   --level NUMBER           confidence level (default 0.95)
@@ -184,6 +186,7 @@ async function runFile(args: CliArgs): Promise<void> {
     method: option('method'),
     ci: option('ci'),
     predictionInterval: option('prediction'),
+    glmmFallback: option('glmm-fallback'),
     subgroupTest: option('subgroup-test'),
     studyInterval: option('interval'),
     backTransform: option('back'),
@@ -207,7 +210,7 @@ async function runFile(args: CliArgs): Promise<void> {
 const args = parseCommandLine(
   process.argv.slice(2),
   {
-    strings: ['transform', 'method', 'ci', 'by', 'subgroup-test', 'interval', 'back', 'prediction', 'correction-to'],
+    strings: ['transform', 'method', 'ci', 'by', 'subgroup-test', 'interval', 'back', 'prediction', 'correction-to', 'glmm-fallback'],
     numbers: ['correction', 'level'],
     flags: ['json', 'batch'],
     positional: { max: 1 },

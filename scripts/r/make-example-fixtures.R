@@ -59,17 +59,29 @@ eg <- regtest(r, model = "lm")
 cf <- coef(summary(regtest(r, model = "lm", ret.fit = TRUE)$fit))
 egger <- list(t = eg$zval, p = eg$pval, df = eg$dfs, slope = cf[2, 1], slope_se = cf[2, 2])
 
-# Method robustness: every transform by every model with Wald z intervals, and REML with
-# Hartung-Knapp intervals. A variant metafor cannot fit records its error instead.
+# Method robustness: every transform by every model with Wald z intervals, REML with
+# Hartung-Knapp intervals (plain, and test = "adhoc"), and the binomial models on the logit
+# scale (rma.glmm with tight lme4 tolerances: its defaults stop short of the maximum). A
+# variant metafor cannot fit records its error instead.
 variants <- list()
 for (t in c("PFT", "PAS", "PLO", "PRAW")) for (m in c("FE", "DL", "REML", "ML", "PM", "HE", "SJ")) variants[[length(variants) + 1]] <- list(t, m, "z")
-for (t in c("PFT", "PAS", "PLO", "PRAW")) variants[[length(variants) + 1]] <- list(t, "REML", "hk")
+for (t in c("PFT", "PAS", "PLO", "PRAW")) for (ci in c("hk", "hk-adhoc")) variants[[length(variants) + 1]] <- list(t, "REML", ci)
+for (m in c("GLMM", "GLMM-FE")) variants[[length(variants) + 1]] <- list("PLO", m, "z")
+tight <- list(glmerCtrl = list(tolPwrss = 1e-11, optCtrl = list(FtolAbs = 1e-15, FtolRel = 1e-15, XtolRel = 1e-13)))
 robustness <- lapply(variants, function(v) {
   row <- list(transform = v[[1]], method = v[[2]], ci = v[[3]])
   res <- tryCatch({
-    rv <- fit(x, n, v[[1]], v[[2]], v[[3]])
-    s <- summary_of(rv, v[[1]], n)
-    list(k = s$k, tau2 = s$tau2, I2 = s$I2, Q = s$Q, proportion = s$proportion)
+    if (v[[2]] %in% c("GLMM", "GLMM-FE")) {
+      rv <- rma.glmm(measure = "PLO", xi = x, ni = n, method = if (v[[2]] == "GLMM") "ML" else "EE", control = tight)
+      p <- predict(rv, transf = transf.ilogit)
+      list(k = rv$k, tau2 = rv$tau2, I2 = rv$I2, Q = rv$QE.Wld,
+           proportion = list(estimate = p$pred, ci_lower = p$ci.lb, ci_upper = p$ci.ub))
+    } else {
+      rv <- if (v[[3]] == "hk-adhoc") rma(measure = measure_of(v[[1]]), xi = x, ni = n, method = method_of(v[[2]]), test = "adhoc", control = ctl)
+            else fit(x, n, v[[1]], v[[2]], v[[3]])
+      s <- summary_of(rv, v[[1]], n)
+      list(k = s$k, tau2 = s$tau2, I2 = s$I2, Q = s$Q, proportion = s$proportion)
+    }
   }, error = function(e) list(metafor_error = conditionMessage(e)))
   c(row, res)
 })

@@ -8,10 +8,17 @@ import { characteristicSchema, type Characteristic } from './characteristics.ts'
 import { dateSchema, doiSchema, idSchema, requiredTextSchema, textSchema, urlSchema } from './common.ts';
 import { DEFAULT_N_MAX, plausibilitySchema } from './plausibility.ts';
 import { errataSchema } from './errata.ts';
+import { EGGER_MIN_K } from '../lib/stats/analysis/egger-min-k.ts';
 
 export const TRANSFORMS = ['PFT', 'PAS', 'PLO', 'PRAW'] as const;
 export const TAU2_METHODS = ['FE', 'DL', 'REML', 'ML', 'PM', 'HE', 'SJ'] as const;
-export const CI_METHODS = ['z', 'hk'] as const;
+/** Binomial models fitted to the counts themselves (logit scale): random-intercept GLMM, or its common-effect version. */
+export const GLMM_METHODS = ['GLMM', 'GLMM-FE'] as const;
+export const POOLING_METHODS = [...TAU2_METHODS, ...GLMM_METHODS] as const;
+export const CI_METHODS = ['z', 'hk', 'hk-adhoc'] as const;
+export const PREDICTION_INTERVALS = ['ci', 'z', 't-k1', 't-k2'] as const;
+export const I2_DEFINITIONS = ['tau2', 'Q'] as const;
+export const CORRECTION_TARGETS = ['only0', 'all', 'if0all', 'none'] as const;
 export const OUTCOME_KINDS = ['efficacy', 'safety'] as const;
 export const SUBGROUP_TESTS = ['separate', 'common'] as const;
 
@@ -62,13 +69,50 @@ export const subgroupVariableSchema = z
 export const analysisSchema = z
   .object({
     transform: z.enum(TRANSFORMS).describe('Scale on which proportions are pooled: PAS (arcsine), PFT (Freeman-Tukey), PLO (logit) or PRAW'),
-    method: z.enum(TAU2_METHODS).describe('Between-study variance estimator (REML, DL, ML, PM, HE, SJ) or FE for a common-effect model'),
-    ci: z.enum(CI_METHODS).default('z').describe('Confidence intervals: "z" (Wald) or "hk" (Hartung-Knapp)'),
+    method: z
+      .enum(POOLING_METHODS)
+      .describe('Between-study variance estimator (REML, DL, ML, PM, HE, SJ), FE for a common-effect model, or GLMM / GLMM-FE for a binomial model of the counts (with transform PLO)'),
+    ci: z.enum(CI_METHODS).default('z').describe('Confidence intervals: "z" (Wald), "hk" (Hartung-Knapp) or "hk-adhoc" (Hartung-Knapp, never narrower than Wald)'),
     level: z.number().gt(0.5).lt(1).default(0.95).describe('Confidence level, e.g. 0.95'),
     subgroup_test: z
       .enum(SUBGROUP_TESTS)
       .default('separate')
       .describe('"separate": each subgroup has its own tau² and Q-between compares the subgroup estimates; "common": one tau² (mixed-effects model)'),
+    prediction_interval: z
+      .enum(PREDICTION_INTERVALS)
+      .default('ci')
+      .describe('Distribution of the prediction interval: "ci" (the confidence interval\'s), "z", "t-k1" (t on k − 1 df) or "t-k2" (t on k − 2 df)'),
+    prediction_min_k: z.number().int().min(2).default(3).describe('Fewest studies for which a prediction interval is shown'),
+    i2: z.enum(I2_DEFINITIONS).default('tau2').describe('Which I² leads the pages: "tau2" (from tau², as metafor) or "Q" (from Cochran\'s Q, as R meta and Stata); both are in the data, always labelled'),
+    egger_min_k: z.number().int().min(3).default(EGGER_MIN_K).describe("Fewest studies for which Egger's test and the funnel plot's regression line are given"),
+    correction: z
+      .object({
+        add: z.number().min(0).max(1).describe('Amount added to events and non-events, e.g. 0.5'),
+        to: z.enum(CORRECTION_TARGETS).default('only0').describe('Which studies get it: "only0" (those with 0 or n events), "all", "if0all" (all, if any has 0 or n events) or "none"'),
+      })
+      .strict()
+      .optional()
+      .describe('Continuity correction (default: 0.5 to studies with 0 or n events for PLO and PRAW, none for PAS and PFT)'),
+  })
+  .strict()
+  .superRefine((a, ctx) => {
+    if ((GLMM_METHODS as readonly string[]).includes(a.method) && a.transform !== 'PLO') {
+      ctx.addIssue({ code: 'custom', path: ['transform'], message: `method ${a.method} models the counts on the logit scale: set transform: PLO (or choose another method)` });
+    }
+    if ((GLMM_METHODS as readonly string[]).includes(a.method) && a.ci === 'hk-adhoc') {
+      ctx.addIssue({ code: 'custom', path: ['ci'], message: `method ${a.method} takes ci z or hk (a t distribution on k − 1 df), not hk-adhoc` });
+    }
+    if ((GLMM_METHODS as readonly string[]).includes(a.method) && a.subgroup_test === 'common') {
+      ctx.addIssue({ code: 'custom', path: ['subgroup_test'], message: `method ${a.method} pools each subgroup level on its own: set subgroup_test: separate` });
+    }
+  });
+
+export const metaRegressionSchema = z
+  .object({
+    id: idSchema.describe('Identifier of the model, e.g. "by-dose"'),
+    label: requiredTextSchema.optional().describe('Heading shown to readers (default: the moderators\' labels)'),
+    moderators: z.array(idSchema).min(1).describe('Characteristics (number, category or yes/no) used as moderators'),
+    outcomes: z.array(idSchema).optional().describe('Outcomes it is fitted for (default: every outcome)'),
   })
   .strict();
 
@@ -138,6 +182,10 @@ export const reviewFileSchema = z
       .default([])
       .describe('Study characteristics the trial files record, and where the site shows them'),
     subgroups: z.array(subgroupVariableSchema).default([]).describe('Subgroup variables: each groups trials (or cohorts) by a category characteristic'),
+    meta_regression: z
+      .array(metaRegressionSchema)
+      .default([])
+      .describe('Meta-regression models: each explains the outcome by one or more study characteristics'),
     landscape: landscapeSchema.optional().describe('Texts of the registered-trial landscape page (with a registry folder)'),
     plausibility: plausibilitySchema.default({ relations: [], limits: { n_max: DEFAULT_N_MAX } }).describe('Relations between outcomes and limits that every cohort\'s numbers must satisfy (see the curators\' guide)'),
     releases: z.array(releaseSchema).min(1).describe('Releases in order; each freezes the evidence as of its cut-off'),
@@ -180,3 +228,5 @@ export type SubgroupVariable = ResolvedSubgroupVariable;
 export type Analysis = z.output<typeof analysisSchema>;
 export type Transform = (typeof TRANSFORMS)[number];
 export type Tau2Method = (typeof TAU2_METHODS)[number];
+export type PoolingMethod = (typeof POOLING_METHODS)[number];
+export type MetaRegression = z.output<typeof metaRegressionSchema>;

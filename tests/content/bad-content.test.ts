@@ -937,6 +937,28 @@ describe('npm run check on review-declared characteristics, labels and populatio
     `);
   });
 
+  test('refuses a meta-regression on a characteristic the review does not declare, or for an unknown outcome', () => {
+    expect(checkCase('meta-regression-moderator-unknown')).toMatchInlineSnapshot(`
+      "content/review.yaml:162  meta_regression.0.moderators.0  meta-regression by-age uses "median_ag", which is not a number, category or yes/no characteristic of trial files
+        fix: did you mean "median_age"? use one of: cell_type, min_prior_lines, prior_allo_hsct_allowed, prior_car_t_allowed, median_age
+      content/review.yaml:163  meta_regression.0.outcomes.1  meta-regression by-age names the outcome "response", which review.yaml does not define
+        fix: use one of: borr, bcrr, crs_g3, or leave outcomes out to fit it for every outcome
+
+      2 problems in 1 file"
+    `);
+  });
+
+  test('refuses a binomial model (GLMM) on another scale than the logit, or with the ad hoc Hartung-Knapp interval', () => {
+    expect(checkCase('glmm-needs-logit')).toMatchInlineSnapshot(`
+      "content/review.yaml:35  analysis.transform  transform "PAS" is not accepted
+        fix: method GLMM models the counts on the logit scale: set transform: PLO (or choose another method)
+      content/review.yaml:37  analysis.ci  ci "hk-adhoc" is not accepted
+        fix: method GLMM takes ci z or hk (a t distribution on k − 1 df), not hk-adhoc
+
+      2 problems in 1 file"
+    `);
+  });
+
   test('refuses a subgroup variable that would silently leave a level of its characteristic out', () => {
     expect(checkCase('subgroup-level-left-out')).toMatchInlineSnapshot(`
       "content/review.yaml:154  subgroups.0.levels  subgroup variable modality places no trial with "car_nkt": this level of its characteristic is in none of its levels, so those trials would be pooled overall but silently left out of every subgroup

@@ -28,7 +28,7 @@ describe('the field reference', () => {
       form: '{events, n, source, …}',
     });
     expect(find('trial', 'status')?.allowed).toEqual(['included', 'described', 'excluded']);
-    expect(find('review', 'analysis.ci')).toMatchObject({ required: false, default: '"z"', allowed: ['z', 'hk'] });
+    expect(find('review', 'analysis.ci')).toMatchObject({ required: false, default: '"z"', allowed: ['z', 'hk', 'hk-adhoc'] });
     expect(find('review', 'analysis.level')?.type).toBe('number > 0.5 and < 1');
     expect(find('registry', 'as_of')).toMatchObject({ type: 'date (YYYY-MM-DD)', required: false });
     expect(find('search', 'reports_excluded[].count')?.type).toBe('whole number ≥ 0');

@@ -43,7 +43,11 @@ describe('npm run new-review', () => {
     // Every field explained from the schema, the analysis options with advice, optional blocks commented out.
     expect(review).toContain('# Full title (required; text)\ntitle: TODO\n');
     expect(review).toContain('#   PLO: logit. The usual choice for a new review');
-    expect(review).toContain('# ci: z\n');
+    // the small-review choices are written out; left out, the defaults keep older reviews' numbers
+    expect(review).toContain('  #   Left out, it is z; a new review starts with the recommended value:\n  ci: hk-adhoc\n');
+    expect(review).toContain('  prediction_interval: t-k2\n');
+    expect(review).toContain('  # egger_min_k: 10\n');
+    expect(review).toContain('  # correction:\n');
     expect(review).toContain('# characteristics:\n#   # Identifier written in trial files under characteristics');
     expect(review).toContain('# subgroups:\n');
     expect(review).toContain('    search: release-1\n');

@@ -103,6 +103,22 @@ describe('a published release does not change', () => {
     ]);
     expect(digest('a')).not.toBe(digest('b'));
   });
+
+  test('a lock records the prediction-interval rule and the continuity correction only when they are not the defaults, and names their change', () => {
+    const [one] = states(GOOD_CONTENT);
+    const lock = buildLock(one!.analyses, 'release-1', {});
+    expect(Object.keys(lock.method)).toEqual(['transform', 'method', 'ci', 'level', 'subgroup_test']);
+    const changed = buildLock(
+      { ...one!.analyses, method: { ...one!.analyses.method, prediction_interval: 't-k2', correction: { add: 0.25, to: 'all' } } },
+      'release-1',
+      {},
+    );
+    expect(changed.method).toMatchObject({ prediction_interval: 't-k2', correction: { add: 0.25, to: 'all' } });
+    expect(compareLock(lock, changed).map((c) => `${c.kind} ${c.subject}: ${c.before} → ${c.after}`)).toEqual([
+      'method analysis prediction_interval: ci → t-k2',
+      'method analysis correction: default → add 0.25 to all',
+    ]);
+  });
 });
 
 describe('the errata of a release', () => {

@@ -7,8 +7,10 @@
 import {
   analysisSchema,
   CI_METHODS,
+  I2_DEFINITIONS,
+  POOLING_METHODS,
+  PREDICTION_INTERVALS,
   SUBGROUP_TESTS,
-  TAU2_METHODS,
   TRANSFORMS,
   type Analysis,
 } from '../../schemas/index.ts';
@@ -36,6 +38,12 @@ export interface AnalysisOption {
   range?: string;
   /** Advice on the option as a whole. */
   advice?: string;
+  /**
+   * The value a new review starts with (npm run new-review writes it out), when it differs from
+   * the schema's default: the default keeps the published numbers of reviews that leave the
+   * field out, the recommendation suits a new, small review.
+   */
+  recommended?: string;
 }
 
 type Advice<V extends string> = Record<V, Omit<OptionValue, 'value'>>;
@@ -68,7 +76,7 @@ const TRANSFORM_ADVICE: Advice<(typeof TRANSFORMS)[number]> = {
   },
 };
 
-const METHOD_ADVICE: Advice<(typeof TAU2_METHODS)[number]> = {
+const METHOD_ADVICE: Advice<(typeof POOLING_METHODS)[number]> = {
   FE: {
     name: 'common-effect model',
     when:
@@ -99,6 +107,15 @@ const METHOD_ADVICE: Advice<(typeof TAU2_METHODS)[number]> = {
     name: 'Sidik-Jonkman',
     when: 'Never estimates tau² as zero and tends to give larger values; for sensitivity analyses rather than the main one.',
   },
+  GLMM: {
+    name: 'binomial-normal model (GLMM)',
+    when:
+      'Models the events of each study as binomial with a normally distributed logit between studies, fitted by maximum likelihood: no continuity correction and no approximate within-study variances, so it suits rare events and studies with no events best (Stijnen et al. 2010). Needs transform PLO. When the between-study variance cannot be estimated (for example one event among hundreds of patients), the analysis falls back to the common-effect binomial model and says so beside the estimate.',
+  },
+  'GLMM-FE': {
+    name: 'common-effect binomial model',
+    when: 'The binomial model without between-study variance: every study estimates the same proportion. Needs transform PLO; choose it only when the protocol says so.',
+  },
 };
 
 const CI_ADVICE: Advice<(typeof CI_METHODS)[number]> = {
@@ -109,7 +126,37 @@ const CI_ADVICE: Advice<(typeof CI_METHODS)[number]> = {
   hk: {
     name: 'Hartung-Knapp',
     when:
-      'A t distribution on k − 1 degrees of freedom with an adjusted standard error: wider, and closer to the stated coverage when the studies are few or differ a lot. Recommended for a random-effects model with few studies; a single study gets no interval.',
+      'A t distribution on k − 1 degrees of freedom with an adjusted standard error: wider, and closer to the stated coverage when the studies are few or differ a lot. A single study gets no interval. With studies that agree closely (for example all without events) the adjustment can make the interval narrower than Wald\'s; hk-adhoc prevents that.',
+  },
+  'hk-adhoc': {
+    name: 'Hartung-Knapp with the ad hoc correction',
+    when:
+      'Hartung-Knapp whose standard error is never smaller than the Wald one (metafor test = "adhoc"; Knapp and Hartung 2003). Recommended for small reviews of single-arm studies, where several studies often have no events. With a GLMM, use hk (a t distribution on k − 1 degrees of freedom).',
+  },
+};
+
+const PREDICTION_ADVICE: Advice<(typeof PREDICTION_INTERVALS)[number]> = {
+  ci: {
+    name: "the confidence interval's distribution",
+    when: 'The same distribution as the confidence interval (metafor 3.8): normal with z, t on k − 1 degrees of freedom with hk. With tau² estimated as zero the prediction interval then equals the confidence interval.',
+  },
+  z: { name: 'normal', when: 'A normal distribution whatever the confidence interval uses; narrow with few studies.' },
+  't-k1': { name: 't on k − 1 degrees of freedom', when: 'Wider than z with few studies.' },
+  't-k2': {
+    name: 't on k − 2 degrees of freedom',
+    when:
+      'Higgins, Thompson and Spiegelhalter (2009) and IntHout et al. (2016): accounts for the uncertainty of tau² as well, so the interval stays wider than the confidence interval even when tau² is estimated as zero. Recommended for small reviews; needs at least 3 studies.',
+  },
+};
+
+const I2_ADVICE: Advice<(typeof I2_DEFINITIONS)[number]> = {
+  tau2: {
+    name: 'from tau²',
+    when: "100 tau² / (tau² + typical within-study variance), as metafor reports it: consistent with the review's tau² estimator.",
+  },
+  Q: {
+    name: "from Cochran's Q",
+    when: '100 (Q − df) / Q, truncated at 0 (Higgins and Thompson 2002), as R meta and Stata report it: choose it to compare with reviews that used those.',
   },
 };
 
@@ -162,14 +209,15 @@ export const ANALYSIS_OPTIONS: readonly AnalysisOption[] = [
   option({
     field: 'method',
     summary: 'How the studies are weighed: a random-effects model with an estimator of tau², the variance of the true proportions between studies, or FE, a common-effect model without it.',
-    values: values(TAU2_METHODS, METHOD_ADVICE),
+    values: values(POOLING_METHODS, METHOD_ADVICE),
     advice: 'REML unless the protocol says otherwise; DL to reproduce an older analysis.',
   }),
   option({
     field: 'ci',
     summary: 'How the confidence interval of a pooled proportion is worked out.',
     values: values(CI_METHODS, CI_ADVICE),
-    advice: 'z to match most published reviews; hk with few studies or large heterogeneity.',
+    advice: 'hk-adhoc for a small review (what a new review starts with); z to match most published reviews.',
+    recommended: 'hk-adhoc',
   }),
   option({
     field: 'level',
@@ -182,6 +230,37 @@ export const ANALYSIS_OPTIONS: readonly AnalysisOption[] = [
     summary: "How subgroup levels are pooled and compared (review.yaml's subgroups).",
     values: values(SUBGROUP_TESTS, SUBGROUP_TEST_ADVICE),
     advice: 'separate, unless some levels have very few studies.',
+  }),
+  option({
+    field: 'prediction_interval',
+    summary: 'Where the true proportion of a new study like these would lie: the prediction interval, and the distribution its width is taken from.',
+    values: values(PREDICTION_INTERVALS, PREDICTION_ADVICE),
+    advice: 't-k2 for a small review (what a new review starts with); ci to reproduce a published analysis.',
+    recommended: 't-k2',
+  }),
+  option({
+    field: 'prediction_min_k',
+    summary: 'The fewest studies for which pages show a prediction interval; with fewer, it reads "too few studies". The data carry it either way.',
+    values: [],
+    advice: '3 (t-k2 needs three); 5 or more if the protocol says so.',
+  }),
+  option({
+    field: 'i2',
+    summary: 'Which definition of I², the share of variability due to differences between studies, leads the pages. Both are computed and published, each labelled.',
+    values: values(I2_DEFINITIONS, I2_ADVICE),
+    advice: 'tau2, unless the review is compared with ones made in R meta or Stata.',
+  }),
+  option({
+    field: 'egger_min_k',
+    summary: "The fewest studies for which Egger's regression test and its line on the funnel plot are given.",
+    values: [],
+    advice: '10, as R meta and the Cochrane Handbook advise: with fewer studies the test has too little power to mean much.',
+  }),
+  option({
+    field: 'correction',
+    summary: 'The continuity correction: an amount added to the events and non-events of studies with 0 or n events, so their logit or raw proportion has a finite variance (PAS, PFT and GLMM need none).',
+    values: [],
+    advice: 'Leave it out for the usual 0.5 to studies with 0 or n events.',
   }),
 ];
 

@@ -445,6 +445,24 @@ export const messages = {
         : 'declare a characteristic with type: category and levels under characteristics, and name it here',
   }),
 
+  moderatorUnknown: (model: string, moderator: string, allowed: readonly string[], suggestion: string | undefined): Text => ({
+    message: `meta-regression ${model} uses "${moderator}", which is not a number, category or yes/no characteristic of trial files`,
+    fix:
+      allowed.length > 0
+        ? `${didYouMean(suggestion)}use one of: ${oneOf(allowed)}`
+        : 'declare a characteristic with type number, category or boolean under characteristics, and name it here',
+  }),
+
+  moderatorTwice: (model: string, moderator: string): Text => ({
+    message: `meta-regression ${model} names the moderator ${moderator} twice`,
+    fix: 'name each moderator once',
+  }),
+
+  metaRegressionOutcomeUnknown: (model: string, outcome: string, allowed: readonly string[], suggestion: string | undefined): Text => ({
+    message: `meta-regression ${model} names the outcome "${outcome}", which review.yaml does not define`,
+    fix: `${didYouMean(suggestion)}use one of: ${oneOf(allowed)}, or leave outcomes out to fit it for every outcome`,
+  }),
+
   subgroupLevelUnknownInclude: (variable: string, level: string, include: string, allowed: readonly string[], suggestion: string | undefined): Text => ({
     message: `level ${level} of subgroup variable ${variable} includes "${include}", which is not a level of its characteristic`,
     fix: `${didYouMean(suggestion)}use levels of the characteristic: ${oneOf(allowed)}`,

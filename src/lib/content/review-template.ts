@@ -214,7 +214,15 @@ const analysisOption =
     const lines = [comment(indent, field)];
     for (const v of o?.values ?? []) lines.push(`${indent}#   ${v.value}: ${v.name}. ${v.when}`);
     if (o?.advice) lines.push(`${indent}#   In short: ${o.advice}`);
-    if (field.hasDefault) lines.push(`${indent}# ${field.name}: ${yamlValue(field.default)}`);
+    if (o?.recommended !== undefined) {
+      lines.push(`${indent}#   Left out, it is ${yamlValue(field.default)}; a new review starts with the recommended value:`);
+      lines.push(`${indent}${field.name}: ${o.recommended}`);
+    } else if (field.hasDefault) lines.push(`${indent}# ${field.name}: ${yamlValue(field.default)}`);
+    else if (field.optional && field.shape.type === 'object') {
+      // an optional block: written out as a commented example
+      lines.push(`${indent}# ${field.name}:`);
+      for (const f of field.shape.fields) lines.push(comment(`${indent}#   `, f), `${indent}#   ${f.name}: ${f.hasDefault ? yamlValue(f.default) : PLACEHOLDER}`);
+    } else if (field.optional) lines.push(`${indent}# ${field.name}: ${PLACEHOLDER}`);
     else lines.push(`${indent}${field.name}: ${PLACEHOLDER}`);
     return lines;
   };
@@ -227,6 +235,11 @@ const REVIEW_SPECIAL: Record<string, Special> = {
   'analysis.ci': analysisOption('ci'),
   'analysis.level': analysisOption('level'),
   'analysis.subgroup_test': analysisOption('subgroup_test'),
+  'analysis.prediction_interval': analysisOption('prediction_interval'),
+  'analysis.prediction_min_k': analysisOption('prediction_min_k'),
+  'analysis.i2': analysisOption('i2'),
+  'analysis.egger_min_k': analysisOption('egger_min_k'),
+  'analysis.correction': analysisOption('correction'),
   'characteristics[].levels': noted('Only with type category; remove it for any other type'),
   'subgroups[].characteristic': noted('It must be a category characteristic that applies to trials'),
   'releases[].number': fixed('1'),

@@ -28,6 +28,7 @@ export function forestFigure(review: Review, outcome: string, variable: string |
   const labels: ForestLabels = {
     outcome: data.short_label,
     variables: review.subgroups.map((v) => ({ id: v.id, label: v.label, levels: v.levels.map((l) => ({ id: l.id, label: l.label })) })),
+    i2: review.analysis.i2,
   };
   const summaryOnly = data.studies.length > FOREST_MAX_STUDY_ROWS;
   const input = forestInput(summaryOnly ? { ...data, studies: [] } : data, labels, variable);

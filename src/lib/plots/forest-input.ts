@@ -5,6 +5,7 @@
  */
 import type { OutcomeAnalysis, PooledResult } from '../review/analyses-types.ts';
 import type { ForestInput, ForestPooled, ForestStudy } from './forest-spec.ts';
+import { heterogeneityText, predictionShown, type I2Definition } from '../format/heterogeneity.ts';
 
 export const FOREST_SORTS = ['name', 'estimate', 'weight', 'date'] as const;
 export type ForestSort = (typeof FOREST_SORTS)[number];
@@ -13,6 +14,8 @@ export type ForestSort = (typeof FOREST_SORTS)[number];
 export interface ForestLabels {
   outcome: string;
   variables: { id: string; label: string; levels: { id: string; label: string }[] }[];
+  /** Which I² the plot names (review.yaml analysis.i2); τ²-based when left out. */
+  i2?: I2Definition;
 }
 
 const pct = (p: number) => (p * 100).toFixed(1);
@@ -21,13 +24,7 @@ function pText(p: number): string {
   return p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`;
 }
 
-/** "I² = 63.3%, τ² = 0.0312, p < 0.001" */
-export function heterogeneityText(r: PooledResult): string {
-  if (r.k < 2) return 'Heterogeneity: not applicable (one trial)';
-  return `Heterogeneity: I² = ${r.I2.toFixed(1)}%, τ² = ${r.tau2.toFixed(4)}, Q = ${r.Q.toFixed(2)} (df = ${r.Q_df}), ${pText(r.Q_p)}`;
-}
-
-function pooled(label: string, r: PooledResult, withPi: boolean): ForestPooled {
+function pooled(label: string, r: PooledResult, withPi: boolean, i2: I2Definition): ForestPooled {
   return {
     label,
     k: r.k,
@@ -37,8 +34,8 @@ function pooled(label: string, r: PooledResult, withPi: boolean): ForestPooled {
     estimate: r.proportion.estimate,
     ciLower: r.proportion.ci_lower,
     ciUpper: r.proportion.ci_upper,
-    ...(withPi && r.k >= 2 ? { piLower: r.proportion.pi_lower, piUpper: r.proportion.pi_upper } : {}),
-    heterogeneity: heterogeneityText(r),
+    ...(withPi && predictionShown(r) ? { piLower: r.proportion.pi_lower, piUpper: r.proportion.pi_upper } : {}),
+    heterogeneity: heterogeneityText(r, i2),
   };
 }
 
@@ -85,7 +82,7 @@ export function forestInput(
   const input: ForestInput = {
     title: labels.outcome,
     studies,
-    overall: pooled('Overall', outcome.overall, true),
+    overall: pooled('Overall', outcome.overall, true, labels.i2 ?? 'tau2'),
     axisTitle: `${labels.outcome} (%)`,
   };
   if (v) {
@@ -93,7 +90,7 @@ export function forestInput(
     if (s) {
       input.subgroups = v.levels
         .filter((l) => s.levels[l.id])
-        .map((l) => pooled(l.label, s.levels[l.id]!, false));
+        .map((l) => pooled(l.label, s.levels[l.id]!, false, labels.i2 ?? 'tau2'));
       if (s.Q_between !== null && s.Q_between_p !== null) {
         input.subgroupTest = `Test for subgroup differences: Q = ${s.Q_between.toFixed(2)}, df = ${s.Q_between_df}, ${pText(s.Q_between_p)}`;
       }

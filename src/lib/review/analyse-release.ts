@@ -2,10 +2,12 @@
  * Every analysis of one release: each outcome pooled overall and by each subgroup variable
  * with the review's method, leave-one-out (by row, and by trial when a trial gives several
  * rows), the values not pooled and why, cumulative by the date each report entered (every
- * step, or CUMULATIVE_MAX_STEPS of them for thousands of studies), a method-robustness table
- * and Egger's test. Pure: content in, numbers out.
+ * step, or CUMULATIVE_MAX_STEPS of them for thousands of studies), a method-robustness table,
+ * Egger's test (from analysis.egger_min_k studies), the funnel plot with trim-and-fill, influence
+ * diagnostics and the meta-regressions review.yaml declares. Pure: content in, numbers out.
  */
 import {
+  GLMM_METHODS,
   MODEL_METHODS,
   TRANSFORMS,
   cumulative,
@@ -14,6 +16,7 @@ import {
   leaveOneOut,
   metaProportions,
   metaProportionsVariants,
+  StatsInputError,
   type MetaProportionsInput,
   type PooledAnalysis,
 } from '../stats/index.ts';
@@ -28,6 +31,9 @@ import type {
 } from './analyses-types.ts';
 import { isPooledCohort, outcomeRows, pooledTrialsAsOf, supersededReportsAsOf, trialsOnFileAsOf, type StudyRow, type TrialAsOf, type TrialRecord } from './evidence-set.ts';
 import { subgroupLevel } from './characteristics.ts';
+import { funnelSummary } from './outcome-funnel.ts';
+import { influenceSummary } from './outcome-influence.ts';
+import { metaRegressionSummary, type MetaRegressionSummary } from './outcome-meta-regression.ts';
 import { CUMULATIVE_MAX_STEPS, thinnedSteps } from './cumulative-steps.ts';
 
 export interface AnalyseOptions {
@@ -35,7 +41,12 @@ export interface AnalyseOptions {
   robustness?: boolean;
 }
 
-function pooledResult(a: PooledAnalysis, events: number, n: number, trials: number): PooledResult {
+/**
+ * The published form of a pooled analysis. `withTau2Interval`: compute the Q-profile interval
+ * of τ² (overall and subgroup levels; the robustness rows leave it out, it costs more than the fit).
+ */
+function pooledResult(review: Review, a: PooledAnalysis, events: number, n: number, trials: number, withTau2Interval = true): PooledResult {
+  const randomEffects = a.method !== 'FE' && a.method !== 'GLMM-FE';
   return {
     k: a.k,
     trials,
@@ -47,8 +58,14 @@ function pooledResult(a: PooledAnalysis, events: number, n: number, trials: numb
     Q: a.Q,
     Q_df: a.Q_df,
     Q_p: a.Q_p,
+    I2_Q: a.I2_Q,
+    H2_Q: a.H2_Q,
+    method: a.method,
+    tau2_ci: withTau2Interval && a.tau2_ci ? { ...a.tau2_ci } : null,
     transformed: { ...a.transformed },
     proportion: { ...a.proportion },
+    clamped: [...a.clamped],
+    prediction_shown: randomEffects && a.k >= review.analysis.prediction_min_k && a.transformed.pi_defined !== false,
     warnings: [...a.warnings],
   };
 }
@@ -83,7 +100,36 @@ function baseInput(review: Review, rows: readonly StudyRow[]): MetaProportionsIn
     ci: review.analysis.ci,
     level: review.analysis.level,
     subgroupTest: review.analysis.subgroup_test,
+    predictionInterval: review.analysis.prediction_interval,
+    // a binomial model whose tau² cannot be estimated is reported as the common-effect fit, with a note
+    glmmFallback: 'common-effect',
+    ...(review.analysis.correction ? { correction: { add: review.analysis.correction.add, to: review.analysis.correction.to } } : {}),
   };
+}
+
+/**
+ * The input the analyses run with, and the note that says why when it is not the review's: a
+ * binomial model (GLMM) has no finite estimate when no study has an event (or every one has
+ * only events); those rows are pooled with the inverse-variance model of the same transform
+ * (REML) instead, and every estimate of them says so.
+ */
+function poolingInput(input: MetaProportionsInput): { input: MetaProportionsInput; note: string | null } {
+  if ((MODEL_METHODS as readonly string[]).includes(input.method)) return { input, note: null };
+  try {
+    metaProportions({ ...input, groups: undefined });
+    return { input, note: null };
+  } catch (error) {
+    if (!(error instanceof StatsInputError)) throw error;
+    return { input: inverseVariance(input), note: `${error.message}; pooled with the inverse-variance model (${input.transform}, REML) instead` };
+  }
+}
+
+/** The inverse-variance counterpart of a binomial model: the same transform, REML, its interval. */
+const inverseVariance = (input: MetaProportionsInput): MetaProportionsInput => ({ ...input, method: 'REML', ci: input.ci === 'hk' ? 'hk' : 'z' });
+
+function withNote(r: PooledResult, note: string | null): PooledResult {
+  if (note !== null) r.warnings.unshift(note);
+  return r;
 }
 
 function subgroupAnalysis(review: Review, rows: readonly StudyRow[], variableId: string, overall: PooledResult): SubgroupAnalysis {
@@ -96,10 +142,24 @@ function subgroupAnalysis(review: Review, rows: readonly StudyRow[], variableId:
     for (const level of present) levels[level] = overall;
     return { levels, Q_between: null, Q_between_df: null, Q_between_p: null, test: review.analysis.subgroup_test };
   }
-  const result = metaProportions({ ...baseInput(review, rows), groups });
+  // a binomial model that has no estimate in some level pools every level with the
+  // inverse-variance model instead (the levels are compared on one scale)
+  let note: string | null = null;
+  let input: MetaProportionsInput = { ...baseInput(review, rows), groups };
+  for (const level of present) {
+    const inLevel = rows.filter((_, i) => groups[i] === level);
+    const own = poolingInput(baseInput(review, inLevel));
+    if (own.note !== null) {
+      note = `level ${level}: ${own.note}`;
+      input = inverseVariance(input);
+      break;
+    }
+  }
+  if (note === null) input = { ...poolingInput(baseInput(review, rows)).input, groups };
+  const result = metaProportions(input);
   for (const [level, analysis] of Object.entries(result.subgroups ?? {})) {
     const inLevel = rows.filter((_, i) => groups[i] === level);
-    levels[level] = pooledResult(analysis, sum(inLevel.map((r) => r.events)), sum(inLevel.map((r) => r.n)), trialCount(inLevel));
+    levels[level] = withNote(pooledResult(review, analysis, sum(inLevel.map((r) => r.events)), sum(inLevel.map((r) => r.n)), trialCount(inLevel)), note);
   }
   return {
     levels,
@@ -110,33 +170,84 @@ function subgroupAnalysis(review: Review, rows: readonly StudyRow[], variableId:
   };
 }
 
+type Variant = Pick<MetaProportionsInput, 'transform' | 'method' | 'ci'>;
+
+/** How a robustness row names its variant, e.g. "PLO-REML (Hartung-Knapp)". */
+function variantLabel(v: Variant): string {
+  const ci = v.ci === 'hk' ? ' (Hartung-Knapp)' : v.ci === 'hk-adhoc' ? ' (Hartung-Knapp, ad hoc)' : '';
+  const method = v.method === 'GLMM' ? 'GLMM' : v.method === 'GLMM-FE' ? 'binomial common effect' : v.method;
+  return `${v.transform}-${method}${ci}${v.transform === 'PFT' ? ' (Miller back-transform)' : ''}`;
+}
+
+/**
+ * The variants of the robustness table: every transform with every inverse-variance method
+ * (Wald z), REML with Hartung-Knapp and with its ad hoc correction for each transform, the
+ * binomial models on the logit scale, and the review's own method wherever it is not among them.
+ */
+function robustnessVariants(review: Review): Variant[] {
+  const variants: Variant[] = [];
+  for (const transform of TRANSFORMS) for (const method of MODEL_METHODS) variants.push({ transform, method, ci: 'z' });
+  for (const transform of TRANSFORMS) variants.push({ transform, method: 'REML', ci: 'hk' }, { transform, method: 'REML', ci: 'hk-adhoc' });
+  for (const method of GLMM_METHODS) variants.push({ transform: 'PLO', method, ci: 'z' });
+  const own = { transform: review.analysis.transform, method: review.analysis.method, ci: review.analysis.ci };
+  if (!variants.some((v) => sameVariant(v, own))) variants.push(own);
+  return variants;
+}
+
+const sameVariant = (a: Variant, b: Variant) => a.transform === b.transform && a.method === b.method && (a.ci ?? 'z') === (b.ci ?? 'z');
+
 function robustnessTable(review: Review, rows: readonly StudyRow[], overall: PooledResult): RobustnessRow[] {
   const out: RobustnessRow[] = [];
-  // One input and one pair of totals for all 32 variants (the studies do not change).
+  // One input and one pair of totals for every variant (the studies do not change).
   const input = baseInput(review, rows);
   const events = sum(rows.map((r) => r.events));
   const n = sum(rows.map((r) => r.n));
   const trials = trialCount(rows);
-  const variants: { transform: (typeof TRANSFORMS)[number]; method: (typeof MODEL_METHODS)[number]; ci: 'z' | 'hk' }[] = [];
-  for (const transform of TRANSFORMS) for (const method of MODEL_METHODS) variants.push({ transform, method, ci: 'z' });
-  for (const transform of TRANSFORMS) variants.push({ transform, method: 'REML', ci: 'hk' });
-  const isPrimary = (v: (typeof variants)[number]) =>
-    v.transform === review.analysis.transform && v.method === review.analysis.method && v.ci === review.analysis.ci;
+  const variants = robustnessVariants(review);
+  const own = { transform: review.analysis.transform, method: review.analysis.method, ci: review.analysis.ci };
   // Each transform's study effects are computed once for all its methods.
-  const others = variants.filter((v) => !isPrimary(v));
+  const others = variants.filter((v) => !sameVariant(v, own));
   const fits = metaProportionsVariants(input, others);
   const fitOf = new Map(others.map((v, i) => [v, fits[i]!]));
   for (const v of variants) {
-    const primary = isPrimary(v);
-    const label = `${v.transform}-${v.method}${v.ci === 'hk' ? ' (Hartung-Knapp)' : ''}${v.transform === 'PFT' ? ' (Miller back-transform)' : ''}`;
+    const primary = sameVariant(v, own);
+    const row = { transform: v.transform, method: v.method, ci: v.ci ?? 'z', label: variantLabel(v), primary };
     if (primary) {
       // The review's own method: the overall analysis already fitted it.
-      out.push({ ...v, label, primary, result: overall });
+      out.push({ ...row, result: overall });
       continue;
     }
     const fit = fitOf.get(v)!;
-    if (fit instanceof Error) out.push({ ...v, label, primary, result: null, error: fit.message });
-    else out.push({ ...v, label, primary, result: pooledResult(fit, events, n, trials) });
+    if (fit instanceof Error) out.push({ ...row, result: null, error: fit.message });
+    else out.push({ ...row, result: pooledResult(review, fit, events, n, trials, false) });
+  }
+  return out;
+}
+
+/** The meta-regressions review.yaml declares for this outcome, fitted on its rows. */
+function metaRegressions(review: Review, outcomeId: string, rows: readonly StudyRow[], input: MetaProportionsInput): MetaRegressionSummary[] {
+  const out: MetaRegressionSummary[] = [];
+  // Meta-regression is an inverse-variance model: a review pooled with a binomial model
+  // regresses on the same transform with REML, and says so.
+  const inverseVariance = (MODEL_METHODS as readonly string[]).includes(input.method);
+  const regressionInput: MetaProportionsInput = inverseVariance ? input : { ...input, method: 'REML' };
+  for (const model of review.meta_regression) {
+    if (model.outcomes !== undefined && !model.outcomes.includes(outcomeId)) continue;
+    const moderators = model.moderators.map((id) => {
+      const c = review.characteristics.find((x) => x.id === id)!;
+      const type: 'continuous' | 'categorical' = c.type === 'number' ? 'continuous' : 'categorical';
+      const values = rows.map((r) => {
+        const v = r.moderators?.[id];
+        if (v === undefined || Array.isArray(v)) return null;
+        if (c.type === 'boolean') return v === true ? (c.yes ?? 'yes') : (c.no ?? 'no');
+        if (c.type === 'category') return c.levels?.find((l) => l.id === v)?.label ?? String(v);
+        return v;
+      });
+      return { id, label: c.label, type, values, ...(c.unit ? { unit: c.unit } : {}) };
+    });
+    const fields = metaRegressionSummary(regressionInput, rows.map((r) => r.label), moderators);
+    if (!inverseVariance) fields.warnings.unshift(`fitted as an inverse-variance model (${input.transform}, REML): meta-regression is not available for ${input.method}`);
+    out.push({ ...fields, id: model.id, label: model.label ?? model.moderators.map((id) => review.characteristics.find((x) => x.id === id)!.label).join(', ') });
   }
   return out;
 }
@@ -199,11 +310,15 @@ export function analyseOutcome(
     cumulative: [],
     robustness: [],
     egger: null,
+    egger_min_k: review.analysis.egger_min_k,
+    funnel: null,
+    influence: null,
+    meta_regression: [],
   };
   if (rows.length === 0) return empty;
-  const input = baseInput(review, rows);
+  const { input, note } = poolingInput(baseInput(review, rows));
   const overall = metaProportions(input);
-  const overallResult = pooledResult(overall, sum(rows.map((r) => r.events)), sum(rows.map((r) => r.n)), trialCount(rows));
+  const overallResult = withNote(pooledResult(review, overall, sum(rows.map((r) => r.events)), sum(rows.map((r) => r.n)), trialCount(rows)), note);
   const studies = overall.studies.map((s, i) => {
     const row = rows[i]!;
     return {
@@ -225,8 +340,11 @@ export function analyseOutcome(
     };
   });
   const order = entryOrder(rows);
+  // one leave-one-out run serves the table and the influence diagnostics; a binomial model
+  // without an estimate once a study is left out (its only events gone) gives no row
+  const refits = leaveOneOut(input).filter((r) => Number.isFinite(r.proportion.estimate));
   let egger: OutcomeAnalysis['egger'] = null;
-  if (rows.length >= 3) {
+  if (rows.length >= Math.max(3, review.analysis.egger_min_k)) {
     try {
       const e = eggerTest(input);
       egger = { slope: e.slope, slope_se: e.slope_se, t: e.t, df: e.df, p: e.p };
@@ -239,7 +357,7 @@ export function analyseOutcome(
     overall: overallResult,
     subgroups: Object.fromEntries(review.subgroups.map((v) => [v.id, subgroupAnalysis(review, rows, v.id, overallResult)])),
     studies,
-    leave_one_out: leaveOneOut(input).map((r) => ({
+    leave_one_out: refits.map((r) => ({
       omitted: rows[r.study]!.label,
       trial: rows[r.study]!.trial,
       estimate: r.proportion.estimate,
@@ -252,7 +370,9 @@ export function analyseOutcome(
     // already cover: those that give more than one row.
     leave_one_trial_out:
       overallResult.trials < rows.length
-        ? leaveClustersOut(input, clustersOfSeveralRows(rows)).map((r) => ({
+        ? leaveClustersOut(input, clustersOfSeveralRows(rows))
+            .filter((r) => Number.isFinite(r.proportion.estimate))
+            .map((r) => ({
             trial: r.cluster,
             omitted: rows[r.study]!.trial_label,
             rows: r.omitted.length,
@@ -271,7 +391,7 @@ export function analyseOutcome(
         order.map((i) => rows[i]!.reportRelease),
         CUMULATIVE_MAX_STEPS,
       ),
-    ).map((r) => ({
+    ).filter((r) => Number.isFinite(r.proportion.estimate)).map((r) => ({
       added: rows[r.study]!.label,
       trial: rows[r.study]!.trial,
       report_date: rows[r.study]!.reportDate,
@@ -283,6 +403,10 @@ export function analyseOutcome(
     })),
     robustness: options.robustness === false ? [] : robustnessTable(review, rows, overallResult),
     egger,
+    funnel: funnelSummary(input, input.labels ?? [], { eggerMinK: review.analysis.egger_min_k }),
+    // the diagnostics are those of an inverse-variance model: a binomial model's refits do not serve
+    influence: influenceSummary(input, input.labels ?? [], (MODEL_METHODS as readonly string[]).includes(input.method) ? refits : undefined),
+    meta_regression: metaRegressions(review, outcomeId, rows, input),
   };
 }
 
@@ -424,7 +548,17 @@ export function analyseRelease(
     release: release.number,
     date: release.date,
     cutoff: release.cutoff,
-    method: { ...review.analysis },
+    method: {
+      transform: review.analysis.transform,
+      method: review.analysis.method,
+      ci: review.analysis.ci,
+      level: review.analysis.level,
+      subgroup_test: review.analysis.subgroup_test,
+      prediction_interval: review.analysis.prediction_interval,
+      prediction_min_k: review.analysis.prediction_min_k,
+      i2: review.analysis.i2,
+      correction: review.analysis.correction ? { add: review.analysis.correction.add, to: review.analysis.correction.to } : null,
+    },
     counts: releaseCounts(review, trials, release.number, pooled),
     outcomes: Object.fromEntries(review.outcomes.map((o) => [o.id, analyseOutcome(review, trials, o.id, release.number, options, onFile)])),
     superseded_reports: supersededReportsAsOf(review, onFile, release.number),

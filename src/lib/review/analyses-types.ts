@@ -3,6 +3,10 @@
  * site publishes as data/releases/<n>/analyses.json. Pages and chapters read only this.
  */
 
+import type { FunnelSummary } from './outcome-funnel.ts';
+import type { InfluenceSummary } from './outcome-influence.ts';
+import type { MetaRegressionSummary } from './outcome-meta-regression.ts';
+
 /** Point estimate and intervals of a pooled proportion (0-1), or of a transformed value. */
 export interface Interval {
   estimate: number;
@@ -27,8 +31,19 @@ export interface PooledResult {
   Q: number;
   Q_df: number;
   Q_p: number;
+  /** I² and H² from Cochran's Q (Higgins and Thompson 2002; R meta, Stata), beside the τ²-based I2 and H2 (metafor). */
+  I2_Q: number;
+  H2_Q: number;
+  /** The model actually fitted (differs from the review's method after a fallback; see warnings). */
+  method: string;
+  /** Q-profile confidence interval of τ² with the I² and H² it implies; null for a common-effect model or one study. */
+  tau2_ci: { tau2_lower: number; tau2_upper: number; I2_lower: number; I2_upper: number; H2_lower: number; H2_upper: number } | null;
   transformed: Interval & { se: number };
   proportion: Interval;
+  /** Back-transformed values clamped to 0 or 1 (the transform's range ends there). */
+  clamped: string[];
+  /** Whether pages show the prediction interval: a random-effects model with at least analysis.prediction_min_k studies. */
+  prediction_shown: boolean;
   warnings: string[];
 }
 
@@ -185,8 +200,16 @@ export interface OutcomeAnalysis {
   leave_one_trial_out: LeaveOneTrialOutRow[] | null;
   cumulative: CumulativeRow[];
   robustness: RobustnessRow[];
-  /** Egger's regression test (slope of yi on its standard error, t test with k - 2 df). */
+  /** Egger's regression test (slope of yi on its standard error, t test with k - 2 df); null below analysis.egger_min_k studies. */
   egger: { slope: number; slope_se: number; t: number; df: number; p: number } | null;
+  /** The fewest studies for Egger's test (analysis.egger_min_k). */
+  egger_min_k: number;
+  /** Funnel plot data and trim-and-fill (L0 and R0); null without studies. */
+  funnel: FunnelSummary | null;
+  /** Influence diagnostics per row (metafor influence()) and the Baujat plot's coordinates; null below 3 rows. */
+  influence: InfluenceSummary | null;
+  /** One result per meta-regression review.yaml declares for this outcome. */
+  meta_regression: MetaRegressionSummary[];
 }
 
 export interface ReleaseCounts {
@@ -223,7 +246,17 @@ export interface ReleaseAnalyses {
   release: number;
   date: string;
   cutoff: string;
-  method: { transform: string; method: string; ci: string; level: number; subgroup_test: 'separate' | 'common' };
+  method: {
+    transform: string;
+    method: string;
+    ci: string;
+    level: number;
+    subgroup_test: 'separate' | 'common';
+    prediction_interval: string;
+    prediction_min_k: number;
+    i2: 'tau2' | 'Q';
+    correction: { add: number; to: string } | null;
+  };
   counts: ReleaseCounts;
   outcomes: Record<string, OutcomeAnalysis>;
   /** Reports on file that later reports had replaced by this release (their numbers fed earlier releases). */

@@ -8,7 +8,8 @@
  */
 import type { Cohort, OutcomeData, OutcomeValue, Report, Review, Trial } from '../../schemas/index.ts';
 import type { NotPooledEntry, SupersededReport } from './analyses-types.ts';
-import { subgroupLevels } from './characteristics.ts';
+import { isGiven, subgroupLevels, valueOf } from './characteristics.ts';
+import type { CharacteristicValue } from '../../schemas/characteristics.ts';
 import { isNotDisclosed } from '../../schemas/index.ts';
 
 /** A trial as the pooling sees it: its file slug and its validated front matter. */
@@ -31,6 +32,8 @@ export interface StudyRow {
   inferred?: string;
   /** Subgroup level of this row for each subgroup variable of the review. */
   levels: Record<string, string>;
+  /** Values of the characteristics the review's meta-regressions use (the cohort's own where it gives one); absent without meta-regression. */
+  moderators?: Record<string, CharacteristicValue>;
   reportDate: string;
   reportRelease: number;
 }
@@ -156,6 +159,9 @@ export function outcomeRows(
   const rows: StudyRow[] = [];
   const notDisclosed: NotDisclosedRow[] = [];
   const notPooled: NotPooledEntry[] = [];
+  const moderatorIds = [
+    ...new Set(review.meta_regression.filter((m) => m.outcomes === undefined || m.outcomes.includes(outcomeId)).flatMap((m) => m.moderators)),
+  ];
   // Plain loops and no allocation but the entries themselves: a release of thousands of trials
   // runs this for every outcome.
   for (const { trial, report: inUse } of onFile) {
@@ -214,6 +220,14 @@ export function outcomeRows(
         reportRelease: report.release,
       };
       if (data.inferred) row.inferred = data.inferred;
+      if (moderatorIds.length > 0) {
+        const values: Record<string, CharacteristicValue> = {};
+        for (const id of moderatorIds) {
+          const v = valueOf(t, id, cohort);
+          if (isGiven(v)) values[id] = v;
+        }
+        row.moderators = values;
+      }
       rows.push(row);
     }
     if (rows.length - first > 1) {

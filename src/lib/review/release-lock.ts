@@ -52,7 +52,18 @@ export const releaseLockSchema = z
     date: z.string(),
     cutoff: z.string(),
     search: z.string(),
-    method: z.object({ transform: z.string(), method: z.string(), ci: z.string(), level: z.number(), subgroup_test: z.string() }).strict(),
+    /** The analysis options that decide the numbers; the two optional ones are written only when not at their default. */
+    method: z
+      .object({
+        transform: z.string(),
+        method: z.string(),
+        ci: z.string(),
+        level: z.number(),
+        subgroup_test: z.string(),
+        prediction_interval: z.string().optional(),
+        correction: z.object({ add: z.number(), to: z.string() }).strict().optional(),
+      })
+      .strict(),
     /** One entry per trial whose report fed the release, by slug. */
     evidence: z.array(
       z
@@ -166,7 +177,7 @@ export function buildLock(analyses: ReleaseAnalyses, search: string, chapters: R
     date: analyses.date,
     cutoff: analyses.cutoff,
     search,
-    method: { ...analyses.method },
+    method: lockMethod(analyses.method),
     evidence: [...evidence.values()].sort((a, b) => (a.trial < b.trial ? -1 : a.trial > b.trial ? 1 : 0)),
     pooled: Object.fromEntries(
       Object.entries(analyses.outcomes).map(([id, o]) => [
@@ -246,8 +257,16 @@ export function compareLock(published: ReleaseLock, today: ReleaseLock | null): 
   for (const field of ['date', 'cutoff', 'search'] as const) {
     if (published[field] !== today[field]) add('release', `release ${release} ${field}`, published[field], today[field]);
   }
-  for (const field of Object.keys(published.method) as (keyof ReleaseLock['method'])[]) {
-    if (published.method[field] !== today.method[field]) add('method', `analysis ${field}`, String(published.method[field]), String(today.method[field]));
+  const methodText = (m: ReleaseLock['method'], field: keyof ReleaseLock['method']): string => {
+    const value = m[field];
+    if (field === 'prediction_interval') return String(value ?? DEFAULT_PREDICTION_INTERVAL);
+    if (field === 'correction') return value === undefined ? 'default' : `add ${(value as { add: number }).add} to ${(value as { to: string }).to}`;
+    return String(value);
+  };
+  for (const field of METHOD_FIELDS) {
+    const before = methodText(published.method, field);
+    const after = methodText(today.method, field);
+    if (before !== after) add('method', `analysis ${field}`, before, after);
   }
 
   const trials = [...new Set([...published.evidence.map((e) => e.trial), ...today.evidence.map((e) => e.trial)])].sort();
@@ -421,6 +440,22 @@ export function correctedEstimates(lock: ReleaseLock, analyses: ReleaseAnalyses)
     }
   }
   return out;
+}
+
+const DEFAULT_PREDICTION_INTERVAL = 'ci';
+const METHOD_FIELDS = ['transform', 'method', 'ci', 'level', 'subgroup_test', 'prediction_interval', 'correction'] as const;
+
+/** The options of a release's method that decide its numbers, as a lock records them. */
+function lockMethod(m: ReleaseAnalyses['method']): ReleaseLock['method'] {
+  return {
+    transform: m.transform,
+    method: m.method,
+    ci: m.ci,
+    level: m.level,
+    subgroup_test: m.subgroup_test,
+    ...(m.prediction_interval !== undefined && m.prediction_interval !== DEFAULT_PREDICTION_INTERVAL ? { prediction_interval: m.prediction_interval } : {}),
+    ...(m.correction ? { correction: { add: m.correction.add, to: m.correction.to } } : {}),
+  };
 }
 
 /** The method a lock records, as the analysis block of review.yaml. */

@@ -100,6 +100,10 @@ export const messages = {
   redundantPredictors: (names: readonly string[]): string =>
     `redundant predictors dropped from the model (${list(names)}), as metafor does`,
   interceptOnly: (): string => 'no moderator varies across these studies: the model has the intercept only and no test of moderators',
+  glmmNotIdentifiable: (withEvents: number, withNonEvents: number): string =>
+    `GLMM: only ${withEvents < 2 ? `${withEvents === 1 ? 'one study has' : 'no study has'} events` : `${withNonEvents === 1 ? 'one study has' : 'no study has'} non-events`}, so tau² cannot be estimated; the common-effect binomial fit is reported instead`,
+  glmmTau2RunsAway: (tau2: number, limit: number): string =>
+    `GLMM: the likelihood is largest at tau² = ${format(tau2)}, above ${limit}, which leaves the pooled proportion undetermined; the common-effect binomial fit is reported instead`,
   glmmBoundary: (): string =>
     'GLMM: the likelihood is largest at tau² = 0, so the common-effect binomial fit is reported (as metafor)',
   betweenUndefined: (): string =>

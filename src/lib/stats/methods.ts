@@ -66,3 +66,10 @@ export type SubgroupTest = (typeof SUBGROUP_TESTS)[number];
 /** Which studies receive the continuity correction, as metafor `escalc(to = ...)`. */
 export const CORRECTION_TARGETS = ['only0', 'all', 'if0all', 'none'] as const;
 export type CorrectionTarget = (typeof CORRECTION_TARGETS)[number];
+
+/**
+ * What a GLMM reports when tau² cannot be estimated: metafor's fit as it is (`none`), or the
+ * common-effect binomial fit with a warning (`common-effect`).
+ */
+export const GLMM_FALLBACKS = ['none', 'common-effect'] as const;
+export type GlmmFallback = (typeof GLMM_FALLBACKS)[number];

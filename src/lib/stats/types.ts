@@ -2,6 +2,7 @@ import type {
   CiMethod,
   CorrectionTarget,
   AnalysisMethod,
+  GlmmFallback,
   PftBackTransform,
   PredictionRule,
   StudyInterval,
@@ -62,6 +63,12 @@ export interface MetaProportionsInput {
   readonly groups?: readonly string[];
   /** test between subgroups (default `separate`) */
   readonly subgroupTest?: SubgroupTest;
+  /**
+   * GLMM only: `none` (default) reports metafor's fit whatever tau² comes to; `common-effect`
+   * reports the common-effect binomial fit, with a warning, when tau² cannot be estimated
+   * (fewer than two studies with events, or with non-events, or tau² above 100)
+   */
+  readonly glmmFallback?: GlmmFallback;
   /** convergence settings of the iterative estimators */
   readonly control?: FitControl;
 }

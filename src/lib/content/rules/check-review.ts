@@ -2,12 +2,16 @@
  * The protocol against itself: populations, outcomes, subgroup variables and the levels of each
  * variable have distinct ids (trial files name them by id), and every outcome names a
  * population the review defines (otherwise no cohort can feed it and it is pooled from nothing).
+ * A meta-regression names characteristics that can be moderators and outcomes that exist.
  */
 import type { Review } from '../../../schemas/index.ts';
 import { at, type ValidFile } from '../content-files.ts';
 import { messages } from '../messages.ts';
 import type { FieldPath, Problem } from '../problems.ts';
 import { closest } from '../suggest.ts';
+
+/** Characteristic types a meta-regression can use as a moderator. */
+const MODERATOR_TYPES: readonly string[] = ['number', 'category', 'boolean'];
 
 export function checkReview(review: ValidFile<Review>): Problem[] {
   const { source, data } = review;
@@ -60,6 +64,27 @@ export function checkReview(review: ValidFile<Review>): Problem[] {
     });
     const left = allowed.filter((l) => !placedIn.has(l));
     if (left.length > 0) problems.push(at(source, ['subgroups', i, written ? 'levels' : 'characteristic'], messages.subgroupLevelLeftOut(variable.id, left)));
+  });
+
+  // Each meta-regression explains an outcome by characteristics of the trial files that have a
+  // value to regress on: numbers, categories or yes/no.
+  unique('meta-regression models', data.meta_regression, ['meta_regression']);
+  const moderators = data.characteristics.filter((c) => MODERATOR_TYPES.includes(c.type) && c.applies_to.includes('trials'));
+  const moderatorIds = moderators.map((c) => c.id);
+  const outcomeIds = data.outcomes.map((o) => o.id);
+  data.meta_regression.forEach((model, i) => {
+    model.moderators.forEach((id, j) => {
+      if (!moderatorIds.includes(id)) {
+        problems.push(at(source, ['meta_regression', i, 'moderators', j], messages.moderatorUnknown(model.id, id, moderatorIds, closest(id, moderatorIds))));
+      } else if (model.moderators.indexOf(id) !== j) {
+        problems.push(at(source, ['meta_regression', i, 'moderators', j], messages.moderatorTwice(model.id, id)));
+      }
+    });
+    (model.outcomes ?? []).forEach((id, j) => {
+      if (!outcomeIds.includes(id)) {
+        problems.push(at(source, ['meta_regression', i, 'outcomes', j], messages.metaRegressionOutcomeUnknown(model.id, id, outcomeIds, closest(id, outcomeIds))));
+      }
+    });
   });
 
   const populations = data.populations.map((p) => p.id);

@@ -22,5 +22,5 @@ import type { PreparedAnalysis } from './prepare-analysis.ts';
 export function glmmFit(prepared: PreparedAnalysis, indices: readonly number[]): GlmmModelFit {
   const { settings } = prepared;
   const cells = binomialCells(prepared.events, prepared.n, prepared.effects.vi, indices);
-  return fitGlmmModel(cells, indices, settings.glmm === 'GLMM', settings.ci, settings.level);
+  return fitGlmmModel(cells, indices, settings.glmm === 'GLMM', settings.ci, settings.level, undefined, settings.glmmFallback === 'common-effect');
 }

@@ -84,7 +84,7 @@ export function glmmRefits(prepared: PreparedAnalysis, members?: readonly number
     },
     refit(study: number, start?: BinomialStart): RefitRow {
       try {
-        const fit = fitGlmmModel(cells, noMembers, random, settings.ci, settings.level, start ?? full ?? undefined);
+        const fit = fitGlmmModel(cells, noMembers, random, settings.ci, settings.level, start ?? full ?? undefined, settings.glmmFallback === 'common-effect');
         if (fit.binomial.tau > 0) last = { mu: fit.binomial.mu, tau: fit.binomial.tau };
         return refitSummary(prepared, fit, study, 1, 0);
       } catch (error) {

@@ -54,7 +54,8 @@ export function poolStudies(prepared: PreparedAnalysis, indices: readonly number
   return {
     k: fit.k,
     transform: settings.transform,
-    method: settings.glmm ?? fit.method,
+    // a binomial model reports GLMM-FE after falling back to the common-effect fit
+    method: settings.glmm === null ? fit.method : fit.method === 'FE' ? 'GLMM-FE' : 'GLMM',
     ci: fit.ci,
     level: settings.level,
     tau2: fit.tau2,

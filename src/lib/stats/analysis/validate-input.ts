@@ -4,6 +4,7 @@ import {
   CI_METHODS,
   CORRECTION_TARGETS,
   ANALYSIS_METHODS,
+  GLMM_FALLBACKS,
   GLMM_METHODS,
   PFT_BACK_TRANSFORMS,
   PREDICTION_INTERVALS,
@@ -12,6 +13,7 @@ import {
   TRANSFORMS,
   type CiMethod,
   type CorrectionTarget,
+  type GlmmFallback,
   type GlmmMethod,
   type ModelMethod,
   type PftBackTransform,
@@ -29,6 +31,8 @@ export interface AnalysisSettings {
   readonly method: ModelMethod;
   /** the binomial model requested (GLMM, GLMM-FE), or null for an inverse-variance model */
   readonly glmm: GlmmMethod | null;
+  /** GLMM: report the common-effect fit when tau² cannot be estimated (`common-effect`), or metafor's fit whatever it is (`none`) */
+  readonly glmmFallback: GlmmFallback;
   readonly ci: CiMethod;
   readonly predictionInterval: PredictionRule;
   readonly level: number;
@@ -102,6 +106,7 @@ export function validateInput(input: MetaProportionsInput): AnalysisSettings {
     if (input.groups !== undefined && input.subgroupTest === 'common') throw new StatsInputError(messages.glmmCommonSubgroups(glmm));
   }
   const method: ModelMethod = glmm === 'GLMM' ? 'ML' : glmm === 'GLMM-FE' ? 'FE' : (requested as ModelMethod);
+  const glmmFallback = oneOf('glmmFallback', input.glmmFallback, GLMM_FALLBACKS, 'none');
   const predictionInterval = oneOf('predictionInterval', input.predictionInterval, PREDICTION_INTERVALS, 'ci');
   if (input.backTransform !== undefined && transform !== 'PFT') {
     throw new StatsInputError(messages.backTransformNeedsPft(transform));
@@ -119,6 +124,7 @@ export function validateInput(input: MetaProportionsInput): AnalysisSettings {
     transform,
     method,
     glmm,
+    glmmFallback,
     ci,
     predictionInterval,
     level,

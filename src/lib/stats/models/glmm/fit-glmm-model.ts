@@ -69,23 +69,58 @@ function cellInformation(cells: BinomialCells, fit: BinomialFit): Float64Array {
  * @param ci `z`, or `hk` for metafor's t test on k - 1 df
  * @param level confidence level in (0, 1)
  * @param start where the random-intercept fit starts (a neighbouring fit)
+ * @param fallback report the common-effect fit, with a warning, when tau² cannot be estimated:
+ *   fewer than two studies with events (or with non-events), or tau² above GLMM_TAU2_MAX;
+ *   without it the fit is metafor's whatever tau² comes to
  * @returns the fit
  * @throws StatsInputError when the model has no finite estimate (see fitBinomialGlmm)
  * @example
  * fitGlmmModel(cells, [0, 1, 2], true, 'z', 0.95).tau2
  */
+/**
+ * Above this tau² (a between-study standard deviation of 10 on the logit scale) the fitted
+ * random-intercept model says nothing about the pooled proportion: with `fallback`, the
+ * common-effect binomial fit is reported instead.
+ */
+export const GLMM_TAU2_MAX = 100;
+
+/** How many studies have at least one event, and how many at least one non-event. */
+function informativeStudies(cells: BinomialCells): { withEvents: number; withNonEvents: number } {
+  let withEvents = 0;
+  let withNonEvents = 0;
+  for (let c = 0; c < cells.counts.length; c++) {
+    const count = cells.counts[c]!;
+    if (cells.events[c]! > 0) withEvents += count;
+    if (cells.events[c]! < cells.sizes[c]!) withNonEvents += count;
+  }
+  return { withEvents, withNonEvents };
+}
+
 export function fitGlmmModel(
   cells: BinomialCells,
   members: ArrayLike<number>,
-  random: boolean,
+  requestedRandom: boolean,
   ci: CiMethod,
   level: number,
   start?: BinomialStart,
+  fallback = false,
 ): GlmmModelFit {
-  const fit = fitBinomialGlmm(cells, random, start);
+  const warnings: string[] = [];
+  let random = requestedRandom;
+  // tau² needs at least two studies with events and two with non-events to be estimable
+  const informative = random && fallback ? informativeStudies(cells) : null;
+  if (informative && Math.min(informative.withEvents, informative.withNonEvents) < 2) {
+    random = false;
+    warnings.push(messages.glmmNotIdentifiable(informative.withEvents, informative.withNonEvents));
+  }
+  let fit = fitBinomialGlmm(cells, random, start);
+  if (random && fallback && fit.tau * fit.tau > GLMM_TAU2_MAX) {
+    warnings.push(messages.glmmTau2RunsAway(fit.tau * fit.tau, GLMM_TAU2_MAX));
+    random = false;
+    fit = fitBinomialGlmm(cells, false);
+  }
   const k = cells.studies;
   const { events, sizes, counts, variances } = cells;
-  const warnings: string[] = [];
   if (random && k === 1) warnings.push(messages.singleStudy());
   else if (random && fit.boundary) warnings.push(messages.glmmBoundary());
 
