@@ -99,9 +99,12 @@ describe('Baujat plot spec', () => {
   });
 
   test('renders to a static SVG named for screen readers, labels escaped', async () => {
-    const svg = await renderSvg(baujatSpec({ title: 'Response', points }), 'Baujat plot of Response');
+    const tricky = points.map((p, i) => (i === 2 ? { ...p, label: '<b>&' } : p));
+    const svg = await renderSvg(baujatSpec({ title: 'Response', points: tricky }), 'Baujat plot of Response');
     expect(svg).toMatch(/^<svg role="img" aria-label="Baujat plot of Response" /);
-    expect(svg).toContain('Gamma &lt;expansion&gt;');
+    // a label is drawn beside its point, escaped
+    expect(svg).toContain('&lt;b&gt;&amp;');
+    expect(svg).not.toContain('<b>');
     expect(svg).toContain('Influence on the pooled result');
     expect(svg).not.toMatch(/NaN/);
   });

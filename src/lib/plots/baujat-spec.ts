@@ -51,7 +51,7 @@ const STATUS = ['Not influential', 'Influential'] as const;
  * Points a plot draws at most: with more rows (a review of thousands of trials), the influential
  * ones and those furthest from the origin; the rest lie in the crowd near it, under those drawn.
  */
-export const BAUJAT_MAX_POINTS = 400;
+export const BAUJAT_MAX_POINTS = 150;
 
 /**
  * The plot's points from an outcome's influence summary, in row order (rows without both
@@ -187,7 +187,7 @@ export function baujatSpec(input: BaujatInput): TopLevelSpec {
   const labels = (side: Side) => ({
     data: { name: 'points' },
     transform: [{ filter: `datum.side === '${side}'` }],
-    mark: { type: 'text' as const, ...placement[side], fontSize: FONT_SIZE, color: '#1b1f24' },
+    mark: { type: 'text' as const, ...placement[side], fontSize: FONT_SIZE, color: '#1b1f24', aria: false },
     encoding: { x, y, text: { field: 'text' } },
   });
   const influential = rows.filter((r) => r.status === STATUS[1]).map((r) => r.label);
@@ -208,7 +208,8 @@ export function baujatSpec(input: BaujatInput): TopLevelSpec {
     layer: [
       {
         data: { name: 'points' },
-        mark: { type: 'point' as const, filled: true, opacity: 0.85, stroke: '#ffffff', strokeWidth: 0.6 },
+        // no label per point: the plot's own label names it, and the table beside it is its accessible form
+        mark: { type: 'point' as const, filled: true, opacity: 0.85, stroke: '#ffffff', strokeWidth: 0.6, aria: false },
         encoding: {
           x,
           y,
@@ -217,12 +218,6 @@ export function baujatSpec(input: BaujatInput): TopLevelSpec {
           size: { condition: { test: `datum.status === '${STATUS[1]}'`, value: 110 }, value: 60 },
           // influential points drawn last, on top
           order: { field: 'status', sort: 'descending' as const },
-          tooltip: [
-            { field: 'label', title: 'Study' },
-            { field: 'xText', title: 'Heterogeneity' },
-            { field: 'yText', title: 'Influence' },
-            { field: 'status', title: 'Flag' },
-          ],
         },
       },
       ...(['right', 'left', 'above', 'below'] as const).map(labels),

@@ -98,6 +98,28 @@ export function funnelTicks(funnel: FunnelSummary, domain: readonly [number, num
 }
 
 /**
+ * The most points a funnel plot draws: beyond it the drawing would outweigh the page (each
+ * point is a mark of the SVG), and the picture does not change.
+ */
+export const FUNNEL_MAX_POINTS = 120;
+
+/**
+ * The points a funnel plot draws of `points` (all of them up to `max`): half the budget for
+ * those furthest from the pooled estimate in standard errors (where asymmetry shows), half
+ * spread evenly over the standard errors of the rest.
+ */
+export function funnelPointsDrawn<T extends { yi: number; sei: number }>(points: readonly T[], estimate: number, max = FUNNEL_MAX_POINTS): T[] {
+  if (points.length <= max) return [...points];
+  const far = (p: T) => Math.abs(p.yi - estimate) / (p.sei || 1);
+  const order = points.map((_, i) => i).sort((a, b) => far(points[b]!) - far(points[a]!));
+  const kept = new Set(order.slice(0, Math.floor(max / 2)));
+  const rest = order.slice(Math.floor(max / 2)).sort((a, b) => points[a]!.sei - points[b]!.sei);
+  const spread = max - kept.size;
+  for (let j = 0; j < spread; j++) kept.add(rest[Math.floor((j * rest.length) / spread)]!);
+  return points.filter((_, i) => kept.has(i));
+}
+
+/**
  * The Vega-Lite spec of a funnel plot.
  * @example funnelSpec({ title: 'Response', funnel: summary }) // a layered TopLevelSpec
  */
@@ -141,7 +163,9 @@ export function funnelSpec(input: FunnelSpecInput): TopLevelSpec {
   const seen = new Set<string>();
   const points: { x: number; se: number; kind: string }[] = [];
   const span = domain[1] - domain[0];
-  for (const [kind, list] of [['Filled', filled], ['Study', funnel.studies]] as const) {
+  const drawnStudies = funnelPointsDrawn(funnel.studies, funnel.estimate);
+  const drawnFilled = funnelPointsDrawn(filled, funnel.estimate, Math.floor(FUNNEL_MAX_POINTS / 4));
+  for (const [kind, list] of [['Filled', drawnFilled], ['Study', drawnStudies]] as const) {
     for (const p of list) {
       const key = `${kind} ${Math.round(((p.yi - domain[0]) / span) * width * 2)} ${Math.round((p.sei / seTop) * height * 2)}`;
       if (seen.has(key)) continue;

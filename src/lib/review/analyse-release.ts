@@ -31,8 +31,9 @@ import type {
 } from './analyses-types.ts';
 import { isPooledCohort, outcomeRows, pooledTrialsAsOf, supersededReportsAsOf, trialsOnFileAsOf, type StudyRow, type TrialAsOf, type TrialRecord } from './evidence-set.ts';
 import { subgroupLevel } from './characteristics.ts';
-import { funnelSummary } from './outcome-funnel.ts';
-import { influenceSummary } from './outcome-influence.ts';
+import { funnelSummary, type FunnelSummary } from './outcome-funnel.ts';
+import { influenceSummary, type InfluenceSummary } from './outcome-influence.ts';
+import { funnelPointsDrawn } from '../plots/funnel-spec.ts';
 import { metaRegressionSummary, type MetaRegressionSummary } from './outcome-meta-regression.ts';
 import { CUMULATIVE_MAX_STEPS, thinnedSteps } from './cumulative-steps.ts';
 
@@ -224,6 +225,34 @@ function robustnessTable(review: Review, rows: readonly StudyRow[], overall: Poo
   return out;
 }
 
+/**
+ * The most rows of per-study diagnostics (funnel points, influence rows) analyses.json keeps for
+ * one outcome: beyond it, a review of thousands of studies would carry megabytes of them per
+ * outcome and release. Above it the funnel keeps the points its plot draws and the influence
+ * diagnostics the rows that matter (the influential ones, the largest Cook's distances, those
+ * furthest out on the Baujat plot); `k` still counts every row.
+ */
+export const DIAGNOSTIC_ROWS_MAX = 200;
+
+function keptInfluence(summary: InfluenceSummary | null): InfluenceSummary | null {
+  if (summary === null || summary.rows.length <= DIAGNOSTIC_ROWS_MAX) return summary;
+  const rows = summary.rows;
+  const kept = new Set<number>();
+  rows.forEach((r, i) => r.influential && kept.add(i));
+  const top = (score: (r: (typeof rows)[number]) => number, count: number) =>
+    rows.map((_, i) => i).sort((a, b) => score(rows[b]!) - score(rows[a]!)).slice(0, count).forEach((i) => kept.add(i));
+  const xMax = Math.max(...rows.map((r) => r.baujat_x ?? 0)) || 1;
+  const yMax = Math.max(...rows.map((r) => r.baujat_y ?? 0)) || 1;
+  top((r) => r.cook_d ?? 0, DIAGNOSTIC_ROWS_MAX / 2);
+  top((r) => Math.max((r.baujat_x ?? 0) / xMax, (r.baujat_y ?? 0) / yMax), DIAGNOSTIC_ROWS_MAX / 2);
+  return { ...summary, rows: rows.filter((_, i) => kept.has(i)) };
+}
+
+function keptFunnel(summary: FunnelSummary | null): FunnelSummary | null {
+  if (summary === null || summary.studies.length <= DIAGNOSTIC_ROWS_MAX) return summary;
+  return { ...summary, studies: funnelPointsDrawn(summary.studies, summary.estimate) };
+}
+
 /** The meta-regressions review.yaml declares for this outcome, fitted on its rows. */
 function metaRegressions(review: Review, outcomeId: string, rows: readonly StudyRow[], input: MetaProportionsInput): MetaRegressionSummary[] {
   const out: MetaRegressionSummary[] = [];
@@ -403,9 +432,9 @@ export function analyseOutcome(
     })),
     robustness: options.robustness === false ? [] : robustnessTable(review, rows, overallResult),
     egger,
-    funnel: funnelSummary(input, input.labels ?? [], { eggerMinK: review.analysis.egger_min_k }),
+    funnel: keptFunnel(funnelSummary(input, input.labels ?? [], { eggerMinK: review.analysis.egger_min_k })),
     // the diagnostics are those of an inverse-variance model: a binomial model's refits do not serve
-    influence: influenceSummary(input, input.labels ?? [], (MODEL_METHODS as readonly string[]).includes(input.method) ? refits : undefined),
+    influence: keptInfluence(influenceSummary(input, input.labels ?? [], (MODEL_METHODS as readonly string[]).includes(input.method) ? refits : undefined)),
     meta_regression: metaRegressions(review, outcomeId, rows, input),
   };
 }
