@@ -64,3 +64,22 @@ test(
   },
   hosted,
 );
+
+test(
+  "the rare-harm pages show the binomial model's answer, and why it is the common-effect one",
+  async (ctx) => {
+    const latest = release(ctx.distDir, 2);
+    const row = latest.outcomes['gvhd']!.robustness.find((r) => r.method === 'GLMM')!;
+    const p = row.result!.proportion;
+    const got = `${(p.estimate * 100).toFixed(2)} [${(p.ci_lower * 100).toFixed(2)}, ${(p.ci_upper * 100).toFixed(2)}] ${row.result!.method}`;
+    // one event among 355 patients: the common-effect binomial fit (metafor rma.glmm method = "EE")
+    if (got !== '0.28 [0.04, 1.97] GLMM-FE') throw new Error(`GvHD, GLMM row: ${got}`);
+    const { page } = await ctx.open('/outcomes/gvhd/');
+    const cell = page.locator('#robustness ~ .table-wrap tr', { hasText: 'PLO-GLMM' }).first();
+    await cell.locator('summary').click();
+    const text = (await cell.textContent()) ?? '';
+    if (!/only one study has events, so tau² cannot be estimated/.test(text)) throw new Error(`the GLMM row does not say why: ${text}`);
+    await page.close();
+  },
+  hosted,
+);

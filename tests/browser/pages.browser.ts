@@ -1,8 +1,9 @@
 /** Every built page loads without a console error, and every internal link it has resolves. */
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { resolveFile } from '../../scripts/lib/static-server.ts';
 import { test } from './harness.ts';
+import type { ReleaseAnalyses } from '../../src/lib/review/analyses-types.ts';
 
 function htmlPages(dir: string, prefix = '/'): string[] {
   const out: string[] = [];
@@ -63,4 +64,32 @@ test('a number on a trial page opens its source when tapped, on a phone-sized sc
   const text = (await page.textContent(`[id="${target}"]`)) ?? '';
   if (!/Source:/.test(text)) throw new Error(`provenance note says: ${text}`);
   await page.close();
+});
+
+test("an outcome page names the model, gives τ² and both I² with their intervals, its diagnostics, and each estimate's notes on demand", async (ctx) => {
+  const latest = JSON.parse(readFileSync(path.join(ctx.distDir, 'data/latest/analyses.json'), 'utf8')) as ReleaseAnalyses;
+  // the outcome whose pooled estimate has the most notes, so that the notes are checked where there are some
+  const outcome = Object.values(latest.outcomes)
+    .filter((o) => o.overall !== null)
+    .sort((a, b) => b.overall!.warnings.length - a.overall!.warnings.length)[0];
+  if (!outcome) throw new Error('no outcome is pooled');
+  const { page, errors } = await ctx.open(`/outcomes/${outcome.id}/`, { width: 390, height: 844 });
+  const model = (await page.textContent('#model + p')) ?? '';
+  if (!/Pooled with a (random-effects|common-effect|binomial)/.test(model)) throw new Error(`the model is not named: ${model.slice(0, 120)}`);
+  if (outcome.overall!.k >= 2 && !(/I² \(from τ²\)/.test(model) && /I² \(from Q\)/.test(model))) throw new Error(`both I² are not named: ${model}`);
+  for (const id of ['funnel', 'influence', 'robustness']) {
+    if (!(await page.$(`h2#${id}`))) throw new Error(`no ${id} section on /outcomes/${outcome.id}/`);
+  }
+  const notes = outcome.overall!.warnings.length;
+  if (notes > 0) {
+    const summary = await page.$('#model ~ details.estimate-notes summary');
+    if (!summary) throw new Error('the notes of the pooled estimate are not shown beside it');
+    await summary.click();
+    const items = await page.$$eval('#model ~ details.estimate-notes[open] li', (lis) => lis.map((li) => li.textContent ?? ''));
+    if (items.length !== new Set(outcome.overall!.warnings).size) throw new Error(`expected ${notes} notes, the page lists ${items.length}`);
+  }
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  if (overflow > 1) throw new Error(`the page is ${overflow} px wider than a 390 px screen`);
+  await page.close();
+  if (errors.length > 0) throw new Error(errors.join('\n'));
 });
