@@ -6,6 +6,7 @@ import type { DesignData } from './design-data.ts';
 import { designHedges } from './design-hedges.ts';
 import { designMoments } from './design-moments.ts';
 import { designWorkspace, type DesignWorkspace } from './design-workspace.ts';
+import { chooseTau2 } from './choose-tau2.ts';
 import { DEFAULT_CONTROL, type Tau2Result } from './estimate-tau2.ts';
 import type { Likelihood } from './fisher-scoring.ts';
 import { METAFOR_ROOT_TOLERANCE } from './paule-mandel.ts';
@@ -149,24 +150,11 @@ export function designTau2(
   control: FitControl,
   workspace: DesignWorkspace = designWorkspace(data),
 ): Tau2Result {
-  switch (method) {
-    case 'REML':
-    case 'ML':
-      return maximumLikelihood(data, workspace, method, control);
-    case 'PM': {
-      const result = pauleMandel(data, workspace, control.rootTolerance ?? DEFAULT_CONTROL.rootTolerance);
-      const warnings = result.extended ? [messages.searchIntervalExtended('PM', result.upper)] : [];
-      if (result.converged) return { tau2: result.tau2, method, warnings };
-      const fallback = dersimonianLaird(data, workspace);
-      warnings.push(messages.iterationFallback('PM', result.iterations, 'DL'));
-      return { tau2: fallback.tau2, method: 'DL', warnings };
-    }
-    case 'DL':
-    case 'HE':
-    case 'SJ': {
-      const result = method === 'DL' ? dersimonianLaird(data, workspace) : method === 'HE' ? designHedges(data) : sidikJonkman(data, workspace);
-      const warnings = result.raw < 0 ? [messages.tau2Truncated(method, result.raw)] : [];
-      return { tau2: result.tau2, method, warnings };
-    }
-  }
+  return chooseTau2(method, {
+    likelihood: (likelihood) => maximumLikelihood(data, workspace, likelihood, control),
+    pauleMandel: () => pauleMandel(data, workspace, control.rootTolerance ?? DEFAULT_CONTROL.rootTolerance),
+    derSimonianLaird: () => dersimonianLaird(data, workspace),
+    hedges: () => designHedges(data),
+    sidikJonkman: () => sidikJonkman(data, workspace),
+  });
 }

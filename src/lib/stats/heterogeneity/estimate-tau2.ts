@@ -1,5 +1,6 @@
 import { messages } from '../messages.ts';
 import type { Tau2Method } from '../methods.ts';
+import { chooseTau2 } from './choose-tau2.ts';
 import type { EffectData } from '../models/effect-data.ts';
 import type { FitControl } from '../types.ts';
 import { derSimonianLaird } from './dersimonian-laird.ts';
@@ -85,24 +86,14 @@ function maximumLikelihood(data: EffectData, workspace: Workspace, likelihood: L
  * estimateTau2(data, createWorkspace(data), 'DL', {}).tau2 // 0.025555555555…
  */
 export function estimateTau2(data: EffectData, workspace: Workspace, method: Tau2Method, control: FitControl): Tau2Result {
-  switch (method) {
-    case 'REML':
-    case 'ML':
-      return maximumLikelihood(data, workspace, method, control);
-    case 'PM': {
+  return chooseTau2(method, {
+    likelihood: (likelihood) => maximumLikelihood(data, workspace, likelihood, control),
+    pauleMandel: () => {
       const result = pauleMandel(data, workspace, control.rootTolerance ?? DEFAULT_CONTROL.rootTolerance);
-      const warnings = result.extended ? [messages.searchIntervalExtended('PM', result.searchUpper)] : [];
-      if (result.converged) return { tau2: result.tau2, method, warnings };
-      const fallback = derSimonianLaird(data, workspace);
-      warnings.push(messages.iterationFallback('PM', result.iterations, 'DL'));
-      return { tau2: fallback.tau2, method: 'DL', warnings };
-    }
-    case 'DL':
-    case 'HE':
-    case 'SJ': {
-      const result = method === 'DL' ? derSimonianLaird(data, workspace) : method === 'HE' ? hedges(data) : sidikJonkman(data, workspace);
-      const warnings = result.raw < 0 ? [messages.tau2Truncated(method, result.raw)] : [];
-      return { tau2: result.tau2, method, warnings };
-    }
-  }
+      return { ...result, upper: result.searchUpper };
+    },
+    derSimonianLaird: () => derSimonianLaird(data, workspace),
+    hedges: () => hedges(data),
+    sidikJonkman: () => sidikJonkman(data, workspace),
+  });
 }
