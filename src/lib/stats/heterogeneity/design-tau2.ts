@@ -8,7 +8,7 @@ import { designMoments } from './design-moments.ts';
 import { designWorkspace, type DesignWorkspace } from './design-workspace.ts';
 import { chooseTau2 } from './choose-tau2.ts';
 import { DEFAULT_CONTROL, type Tau2Result } from './estimate-tau2.ts';
-import type { Likelihood } from './fisher-scoring.ts';
+import { scoreTau2, type Likelihood } from './score-tau2.ts';
 import { METAFOR_ROOT_TOLERANCE } from './paule-mandel.ts';
 import { MOMENT } from './residual-moments.ts';
 import type { Tau2Estimate } from './tau2-estimate.ts';
@@ -65,43 +65,12 @@ function logLikelihood(data: DesignData, workspace: DesignWorkspace, likelihood:
   return -0.5 * (data.k - data.p) * LOG_TWO_PI - 0.5 * logVariances - 0.5 * workspace.logDeterminant - 0.5 * rss;
 }
 
-/** Fisher scoring of REML or ML from `start`, as fisher-scoring.ts but on the general moments. */
-function fisherScoring(
-  data: DesignData,
-  workspace: DesignWorkspace,
-  likelihood: Likelihood,
-  start: number,
-  threshold: number,
-  maxIterations: number,
-  stepAdjustment: number,
-): Tau2Estimate {
-  let tau2 = start;
-  for (let iteration = 1; iteration <= maxIterations; iteration++) {
-    const moments = designMoments(data, tau2, workspace);
-    let step =
-      likelihood === 'REML'
-        ? (moments[MOMENT.ypp]! - moments[MOMENT.trP]!) / moments[MOMENT.trPP]!
-        : (moments[MOMENT.ypp]! - moments[MOMENT.sumW]!) / moments[MOMENT.sumW2]!;
-    step *= stepAdjustment;
-    if (Number.isNaN(step)) step = 0;
-    if (!Number.isFinite(step)) return { tau2, raw: tau2, iterations: iteration, converged: false };
-    // step halving keeps tau² ≥ 0; at exactly 0 metafor halves a negative step down to -0
-    if (tau2 === 0 && step < 0) step = 0;
-    while (tau2 + step < 0) step /= 2;
-    const previous = tau2;
-    tau2 += step;
-    if (Math.abs(tau2 - previous) <= threshold) return { tau2, raw: tau2, iterations: iteration, converged: true };
-  }
-  return { tau2, raw: tau2, iterations: maxIterations, converged: false };
-}
-
 /** REML or ML with metafor's check against tau² = 0 and its fallback to DL. */
 function maximumLikelihood(data: DesignData, workspace: DesignWorkspace, likelihood: Likelihood, control: FitControl): Tau2Result {
   const threshold = control.threshold ?? DEFAULT_CONTROL.threshold;
   const start = control.start !== undefined && control.start >= 0 ? control.start : designHedges(data).tau2;
-  const result = fisherScoring(
-    data,
-    workspace,
+  const result = scoreTau2(
+    (tau2) => designMoments(data, tau2, workspace),
     likelihood,
     Number.isFinite(start) ? start : 0,
     threshold,

@@ -1,10 +1,11 @@
 import type { EffectData } from '../models/effect-data.ts';
 import type { Workspace } from './create-workspace.ts';
-import { MOMENT, residualMoments } from './residual-moments.ts';
+import { residualMoments } from './residual-moments.ts';
+import { scoreTau2 } from './score-tau2.ts';
 import type { Tau2Estimate } from './tau2-estimate.ts';
 
-/** Likelihoods maximised by Fisher scoring. */
-export type Likelihood = 'REML' | 'ML';
+export type { Likelihood } from './score-tau2.ts';
+import type { Likelihood } from './score-tau2.ts';
 
 /**
  * Restricted (REML) or full (ML) maximum-likelihood estimate of tau² by Fisher scoring,
@@ -40,27 +41,5 @@ export function fisherScoring(
   maxIterations: number,
   stepAdjustment: number,
 ): Tau2Estimate {
-  const restricted = likelihood === 'REML';
-  let tau2 = start;
-  for (let iteration = 1; iteration <= maxIterations; iteration++) {
-    const moments = residualMoments(data, tau2, workspace);
-    let step = restricted
-      ? (moments[MOMENT.ypp]! - moments[MOMENT.trP]!) / moments[MOMENT.trPP]!
-      : (moments[MOMENT.ypp]! - moments[MOMENT.sumW]!) / moments[MOMENT.sumW2]!;
-    step *= stepAdjustment;
-    if (Number.isNaN(step)) step = 0;
-    // An infinite step means the sums lost all precision (sampling variances some ten orders of
-    // magnitude apart, e.g. n = 1,000,000 beside n = 6 on the raw scale): stop, and let the caller
-    // fall back as for non-convergence, rather than halve an infinite step forever.
-    if (!Number.isFinite(step)) return { tau2, raw: tau2, iterations: iteration, converged: false };
-    // step halving keeps tau2 ≥ 0; at exactly 0 metafor halves a negative step down to -0
-    if (tau2 === 0 && step < 0) step = 0;
-    while (tau2 + step < 0) step /= 2;
-    const previous = tau2;
-    tau2 += step;
-    if (Math.abs(tau2 - previous) <= threshold) {
-      return { tau2, raw: tau2, iterations: iteration, converged: true };
-    }
-  }
-  return { tau2, raw: tau2, iterations: maxIterations, converged: false };
+  return scoreTau2((tau2) => residualMoments(data, tau2, workspace), likelihood, start, threshold, maxIterations, stepAdjustment);
 }
