@@ -40,11 +40,13 @@ function conditionalMode(x: number, size: number, mu: number, tau: number, start
     else upper = u;
     const curvature = tau * tau * size * p * (1 - p) + 1;
     let next = u + slope / curvature;
-    if (!(next > lower && next < upper)) next = (lower + upper) / 2;
+    const newtonStep = next > lower && next < upper;
+    if (!newtonStep) next = (lower + upper) / 2;
     const change = Math.abs(next - u);
     u = next;
-    // quadratic convergence: after a step below 1e-8 the mode is exact to rounding
-    if (change <= 1e-8 * (1 + Math.abs(u))) break;
+    // quadratic convergence: after a Newton step below 1e-8 the mode is exact to rounding (a
+    // small bisection step is no such sign: it only says the bracket is narrow)
+    if (newtonStep && change <= 1e-8 * (1 + Math.abs(u))) break;
   }
   return u;
 }
