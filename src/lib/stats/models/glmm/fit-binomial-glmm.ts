@@ -59,6 +59,67 @@ function centralHessian(cells: BinomialCells, mu: number, tau: number): void {
   hessian[2] = (plus[1]! - minus[1]!) / (2 * HESSIAN_STEP);
 }
 
+/** Where Newton's method on (μ, τ) ended: the maximum, or why it failed. */
+interface NewtonResult {
+  readonly mu: number;
+  readonly tau: number;
+  readonly value: number;
+  readonly iterations: number;
+  readonly failed: 'unbounded' | 'not-converged' | null;
+}
+
+/**
+ * Newton's method on (μ, τ) from a start, with a Levenberg shift where the Hessian is not
+ * negative definite, steps of at most 4 and step halving until the likelihood does not fall.
+ */
+function newton(cells: BinomialCells, startMu: number, startTau: number): NewtonResult {
+  let mu = startMu;
+  let tau = startTau;
+  let value = agqLogLikelihood(cells, mu, tau, gradient);
+  let iterations = 0;
+  while (iterations < MAX_ITERATIONS) {
+    iterations++;
+    forwardHessian(cells, mu, tau);
+    let a = hessian[0]!;
+    const b = hessian[1]!;
+    let d = hessian[2]!;
+    // make the Hessian negative definite (Levenberg) when it is not
+    const largest = (a + d) / 2 + Math.sqrt(((a - d) / 2) ** 2 + b * b);
+    if (!(largest < 0)) {
+      const shift = largest + 1e-3 * (1 + Math.abs(a) + Math.abs(d));
+      a -= shift;
+      d -= shift;
+    }
+    const det = a * d - b * b;
+    const g0 = gradient[0]!;
+    const g1 = gradient[1]!;
+    const stepMu = -(d * g0 - b * g1) / det;
+    const stepTau = -(a * g1 - b * g0) / det;
+    // at most a step of 4 on either scale: the quadratic model is local
+    let length = Math.min(1, 4 / Math.max(Math.abs(stepMu), Math.abs(stepTau)));
+    let next = value;
+    let nextMu = mu;
+    let nextTau = tau;
+    for (let halving = 0; halving < 60; halving++) {
+      nextMu = mu + length * stepMu;
+      nextTau = tau + length * stepTau;
+      next = agqLogLikelihood(cells, nextMu, nextTau, gradient);
+      if (Number.isFinite(next) && next >= value - 1e-12 * Math.abs(value)) break;
+      length /= 2;
+    }
+    const moved = Math.max(Math.abs(nextMu - mu) / (1 + Math.abs(mu)), Math.abs(nextTau - tau) / (1 + Math.abs(tau)));
+    mu = nextMu;
+    tau = nextTau;
+    value = next;
+    if (Math.abs(tau) > TAU_LIMIT) return { mu, tau, value, iterations, failed: 'unbounded' };
+    // Newton converges quadratically: a full step below 1e-7 leaves an error far below 1e-10
+    if (moved < 1e-10 || (length === 1 && moved < 1e-7)) {
+      return { mu, tau, value, iterations, failed: null };
+    }
+  }
+  return { mu, tau, value, iterations, failed: 'not-converged' };
+}
+
 /**
  * Fits the binomial models of proportions by maximum likelihood on the logit scale, as
  * metafor's `rma.glmm(measure = "PLO")`: the common-effect model (`method = "EE"`, a logistic
@@ -133,67 +194,37 @@ export function fitBinomialGlmm(cells: BinomialCells, random: boolean, start?: B
     sumWW += count * w * w;
   }
   // (relative to the information Σ nᵢp̂(1 - p̂): Bernoulli studies give exactly 0 up to rounding)
-  if (curvature <= 1e-9 * totalSize * p * (1 - p)) return common;
-  if (degenerate) throw new StatsInputError(messages.glmmUnboundedTau2(cells.studies));
-
-  let mu: number;
-  let tau: number;
-  if (start && Number.isFinite(start.mu) && start.tau > 0) {
-    mu = start.mu;
-    tau = start.tau;
-  } else {
+  // Not positive: τ = 0 is a local maximum, but the likelihood may still peak higher at some τ > 0.
+  const zeroIsLocalMaximum = curvature <= 1e-9 * totalSize * p * (1 - p);
+  if (degenerate) {
+    if (zeroIsLocalMaximum) return common;
+    throw new StatsInputError(messages.glmmUnboundedTau2(cells.studies));
+  }
+  const starts: BinomialStart[] = [];
+  if (start && Number.isFinite(start.mu) && start.tau > 0) starts.push(start);
+  else {
     // DerSimonian-Laird on the corrected logits, τ at least 0.1
     const Q = sumWYY - (sumWY * sumWY) / sumW;
     const tau2 = Math.max(0, (Q - (cells.studies - 1)) / (sumW - sumWW / sumW));
-    mu = sumWY / sumW;
-    tau = Math.max(0.1, Math.sqrt(tau2));
+    starts.push({ mu: sumWY / sumW, tau: Math.max(0.1, Math.sqrt(tau2)) });
   }
-  let value = agqLogLikelihood(cells, mu, tau, gradient);
-  let iterations = 0;
-  let converged = false;
-  while (iterations < MAX_ITERATIONS) {
-    iterations++;
-    forwardHessian(cells, mu, tau);
-    let a = hessian[0]!;
-    const b = hessian[1]!;
-    let d = hessian[2]!;
-    // make the Hessian negative definite (Levenberg) when it is not
-    const largest = (a + d) / 2 + Math.sqrt(((a - d) / 2) ** 2 + b * b);
-    if (!(largest < 0)) {
-      const shift = largest + 1e-3 * (1 + Math.abs(a) + Math.abs(d));
-      a -= shift;
-      d -= shift;
+  // The likelihood can have more than one peak in τ (and a dip after a local maximum at τ = 0):
+  // a first fit also starts from τ = 1, lme4's start, and a refit does where τ = 0 is a local
+  // maximum; the highest peak is kept.
+  if (starts[0] !== start || zeroIsLocalMaximum) starts.push({ mu: common.mu, tau: 1 });
+  let best: NewtonResult | null = null;
+  for (const from of starts) {
+    const result = newton(cells, from.mu, from.tau);
+    if (result.failed !== null) {
+      // a search from τ > 0 that fails leaves τ = 0 where that is a local maximum
+      if (zeroIsLocalMaximum) continue;
+      throw new StatsInputError(result.failed === 'unbounded' ? messages.glmmUnboundedTau2(cells.studies) : messages.glmmNotConverged(result.iterations));
     }
-    const det = a * d - b * b;
-    const g0 = gradient[0]!;
-    const g1 = gradient[1]!;
-    const stepMu = -(d * g0 - b * g1) / det;
-    const stepTau = -(a * g1 - b * g0) / det;
-    // at most a step of 4 on either scale: the quadratic model is local
-    let length = Math.min(1, 4 / Math.max(Math.abs(stepMu), Math.abs(stepTau)));
-    let next = value;
-    let nextMu = mu;
-    let nextTau = tau;
-    for (let halving = 0; halving < 60; halving++) {
-      nextMu = mu + length * stepMu;
-      nextTau = tau + length * stepTau;
-      next = agqLogLikelihood(cells, nextMu, nextTau, gradient);
-      if (Number.isFinite(next) && next >= value - 1e-12 * Math.abs(value)) break;
-      length /= 2;
-    }
-    const moved = Math.max(Math.abs(nextMu - mu) / (1 + Math.abs(mu)), Math.abs(nextTau - tau) / (1 + Math.abs(tau)));
-    mu = nextMu;
-    tau = nextTau;
-    value = next;
-    if (Math.abs(tau) > TAU_LIMIT) throw new StatsInputError(messages.glmmUnboundedTau2(cells.studies));
-    // Newton converges quadratically: a full step below 1e-7 leaves an error far below 1e-10
-    if (moved < 1e-10 || (length === 1 && moved < 1e-7)) {
-      converged = true;
-      break;
-    }
+    if (best === null || result.value > best.value) best = result;
   }
-  if (!converged) throw new StatsInputError(messages.glmmNotConverged(iterations));
-  tau = Math.abs(tau);
+  if (best === null) return common;
+  const { mu, value, iterations } = best;
+  const tau = Math.abs(best.tau);
   if (tau < 1e-8 || value < common.logLikelihood) return common;
   // observed information of (τ, μ) at the maximum: variance of μ = its inverse's (μ, μ) element
   centralHessian(cells, mu, tau);
