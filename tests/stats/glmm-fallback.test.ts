@@ -40,3 +40,20 @@ describe('GLMM fallback', () => {
     expect(() => metaProportions({ events, n, transform: 'PLO', method: 'GLMM', glmmFallback: 'zero' as never })).toThrow(/glmmFallback/);
   });
 });
+
+describe('GLMM with more than one peak of the likelihood in τ', () => {
+  // rma.glmm (tight lme4 tolerances) finds these interior maxima; a search from the
+  // moment estimate alone stopped at τ = 0 (a local maximum) or at a lower peak
+  test('a local maximum at τ = 0 with a higher one inside', () => {
+    const r = metaProportions({ events: [37, 0, 7, 81, 1, 0, 2, 1], n: [70, 2, 18, 180, 8, 2, 4, 10], transform: 'PLO', method: 'GLMM' });
+    expect(r.tau2).toBeCloseTo(0.26717, 3);
+    expect(r.transformed.estimate).toBeCloseTo(-0.59862, 3);
+  });
+
+  test('two interior peaks', () => {
+    const r = metaProportions({ events: [135, 232, 0, 0], n: [246, 350, 2, 4], transform: 'PLO', method: 'GLMM' });
+    expect(r.tau2).toBeCloseTo(0.92851, 4);
+    expect(r.transformed.estimate).toBeCloseTo(-0.32416, 4);
+    expect(r.transformed.se).toBeCloseTo(1.20046, 4);
+  });
+});
