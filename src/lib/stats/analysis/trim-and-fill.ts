@@ -1,12 +1,10 @@
 import { StatsInputError } from '../errors.ts';
-import { DEFAULT_CONTROL } from '../heterogeneity/estimate-tau2.ts';
-import { METAFOR_ROOT_TOLERANCE } from '../heterogeneity/paule-mandel.ts';
+import { designData } from '../heterogeneity/design-data.ts';
+import { designTau2 } from '../heterogeneity/design-tau2.ts';
 import { messages } from '../messages.ts';
 import { MODEL_METHODS, type CiMethod, type ModelMethod } from '../methods.ts';
 import { effectData } from '../models/effect-data.ts';
 import { fitModel } from '../models/fit-model.ts';
-import { brentRoot } from '../numeric/brent-root.ts';
-import { medianAbsoluteDeviation } from '../numeric/median-absolute-deviation.ts';
 import { harmonicMean } from '../transforms/harmonic-mean.ts';
 import type { FitControl, MetaProportionsInput, ProportionEstimate, TransformedEstimate } from '../types.ts';
 import { prepareAnalysis } from './prepare-analysis.ts';
@@ -67,24 +65,8 @@ export interface TrimAndFillResult {
   readonly warnings: readonly string[];
 }
 
-/** Sums of the weighted regression of y on x = √v with weights w (X = [1, x]), with x centred at its weighted mean. */
-interface RegressionSums {
-  /** Σ wᵢ rᵢ², the residual sum of squares (Y'PY) */
-  readonly rss: number;
-  /** Σ (wᵢ rᵢ)² (Y'PPY) */
-  readonly ypp: number;
-  /** tr P and tr PP */
-  readonly trP: number;
-  readonly trPP: number;
-  readonly sumW: number;
-  readonly sumW2: number;
-  /** log det(X'WX) */
-  readonly logDet: number;
-  /** the slope of x */
-  readonly slope: number;
-}
-
-function regressionSums(y: Float64Array, v: Float64Array, x: Float64Array, tau2: number): RegressionSums {
+/** Slope of the weighted regression of y on x with weights 1 / (vᵢ + tau²), x centred at its weighted mean. */
+function regressionSlope(y: Float64Array, v: Float64Array, x: Float64Array, tau2: number): number {
   const k = y.length;
   let s0 = 0, s1 = 0, sy = 0;
   for (let i = 0; i < k; i++) {
@@ -95,129 +77,14 @@ function regressionSums(y: Float64Array, v: Float64Array, x: Float64Array, tau2:
   }
   const xBar = s1 / s0;
   const yBar = sy / s0;
-  // With x centred at its weighted mean X'WX is diagonal: diag(Σw, Σw d²); P does not depend on the centring.
-  let sdd = 0, sdy = 0, w2 = 0, w2d = 0, w2dd = 0, w3 = 0, w3dd = 0;
+  let sdd = 0, sdy = 0;
   for (let i = 0; i < k; i++) {
     const w = 1 / (v[i]! + tau2);
     const d = x[i]! - xBar;
     sdd += w * d * d;
     sdy += w * d * (y[i]! - yBar);
-    const ww = w * w;
-    w2 += ww;
-    w2d += ww * d;
-    w2dd += ww * d * d;
-    w3 += ww * w;
-    w3dd += ww * w * d * d;
   }
-  const slope = sdy / sdd;
-  let rss = 0, ypp = 0;
-  for (let i = 0; i < k; i++) {
-    const w = 1 / (v[i]! + tau2);
-    const r = y[i]! - yBar - slope * (x[i]! - xBar);
-    rss += w * r * r;
-    ypp += w * w * r * r;
-  }
-  // M = (X'WX)⁻¹ X'W²X; tr P = Σw - tr M; tr PP = Σw² - 2 tr((X'WX)⁻¹ X'W³X) + tr M²
-  const m11 = w2 / s0, m12 = w2d / s0, m21 = w2d / sdd, m22 = w2dd / sdd;
-  const trP = s0 - (m11 + m22);
-  const trPP = w2 - 2 * (w3 / s0 + w3dd / sdd) + (m11 * m11 + 2 * m12 * m21 + m22 * m22);
-  return { rss, ypp, trP, trPP, sumW: s0, sumW2: w2, logDet: Math.log(s0) + Math.log(sdd), slope };
-}
-
-/** REML or ML log-likelihood of the regression at tau² (metafor's, up to the constant both sides share). */
-function regressionLikelihood(y: Float64Array, v: Float64Array, x: Float64Array, tau2: number, restricted: boolean): number {
-  const sums = regressionSums(y, v, x, tau2);
-  let logV = 0;
-  for (let i = 0; i < v.length; i++) logV += Math.log(v[i]! + tau2);
-  const k = y.length;
-  return restricted
-    ? -0.5 * (k - 2) * Math.log(2 * Math.PI) - 0.5 * logV - 0.5 * sums.logDet - 0.5 * sums.rss
-    : -0.5 * k * Math.log(2 * Math.PI) - 0.5 * logV - 0.5 * sums.rss;
-}
-
-/** tau² of the meta-regression on x = √v by the named estimator, as metafor's `rma.uni(mods = sqrt(vi))`. */
-function regressionTau2(y: Float64Array, v: Float64Array, x: Float64Array, method: ModelMethod, control: FitControl): number {
-  const k = y.length;
-  const df = k - 2;
-  if (method === 'FE') return 0;
-  if (method === 'DL') {
-    const at0 = regressionSums(y, v, x, 0);
-    return Math.max(0, (at0.rss - df) / at0.trP);
-  }
-  if (method === 'SJ') {
-    let mean = 0;
-    for (let i = 0; i < k; i++) mean += y[i]!;
-    mean /= k;
-    let start = 0;
-    for (let i = 0; i < k; i++) start += (y[i]! - mean) ** 2;
-    start /= k;
-    return Math.max(0, (start * regressionSums(y, v, x, start).rss) / df);
-  }
-  if (method === 'PM') {
-    const excess = (tau2: number): number => regressionSums(y, v, x, tau2).rss - df;
-    const atZero = excess(0);
-    if (atZero < 0) return 0;
-    let upper = Math.max(100, 10 * medianAbsoluteDeviation(y) ** 2);
-    let atUpper = excess(upper);
-    // metafor stops here ("tau2.max too low"); the engine searches further, as its own Paule-Mandel does
-    while (atUpper > 0 && upper < 1e12) atUpper = excess((upper *= 10));
-    const tolerance = control.rootTolerance ?? DEFAULT_CONTROL.rootTolerance;
-    const result = brentRoot(excess, 0, upper, atZero, atUpper, tolerance, control.maxIterations ?? DEFAULT_CONTROL.maxIterations);
-    return Math.max(0, result.root);
-  }
-  // HE, and the start of REML and ML: unweighted least squares, (RSS - tr(PV)) / (k - p)
-  let mx = 0, my = 0;
-  for (let i = 0; i < k; i++) {
-    mx += x[i]!;
-    my += y[i]!;
-  }
-  mx /= k;
-  my /= k;
-  let sxx = 0, sxy = 0;
-  for (let i = 0; i < k; i++) {
-    sxx += (x[i]! - mx) ** 2;
-    sxy += (x[i]! - mx) * (y[i]! - my);
-  }
-  const b = sxy / sxx;
-  let rss = 0, trPV = 0;
-  for (let i = 0; i < k; i++) {
-    const d = x[i]! - mx;
-    rss += (y[i]! - my - b * d) ** 2;
-    trPV += v[i]! * (1 - 1 / k - (d * d) / sxx);
-  }
-  const hedges = (rss - trPV) / df;
-  if (method === 'HE') return Math.max(0, hedges);
-  // REML / ML: Fisher scoring as rma.uni, then its check against the likelihood at tau² = 0
-  const restricted = method === 'REML';
-  const threshold = control.threshold ?? DEFAULT_CONTROL.threshold;
-  const maxIterations = control.maxIterations ?? DEFAULT_CONTROL.maxIterations;
-  const stepAdjustment = control.stepAdjustment ?? DEFAULT_CONTROL.stepAdjustment;
-  let tau2 = control.start !== undefined && control.start >= 0 ? control.start : Math.max(0, hedges);
-  let converged = false;
-  for (let iteration = 1; iteration <= maxIterations; iteration++) {
-    const s = regressionSums(y, v, x, tau2);
-    let step = restricted ? (s.ypp - s.trP) / s.trPP : (s.ypp - s.sumW) / s.sumW2;
-    step *= stepAdjustment;
-    if (Number.isNaN(step)) step = 0;
-    if (!Number.isFinite(step)) break;
-    if (tau2 === 0 && step < 0) step = 0;
-    while (tau2 + step < 0) step /= 2;
-    const previous = tau2;
-    tau2 += step;
-    if (Math.abs(tau2 - previous) <= threshold) {
-      converged = true;
-      break;
-    }
-  }
-  if (!converged) {
-    // metafor stops; the engine's REML fallback is DerSimonian-Laird
-    return regressionTau2(y, v, x, 'DL', control);
-  }
-  if (tau2 > threshold) {
-    const atZero = regressionLikelihood(y, v, x, 0, restricted);
-    if (atZero - regressionLikelihood(y, v, x, tau2, restricted) > METAFOR_ROOT_TOLERANCE) tau2 = 0;
-  }
-  return tau2;
+  return sdy / sdd;
 }
 
 /** metafor's tolerance on the eigenvalues of X'X below which it refuses the design (`evtol`). */
@@ -252,8 +119,13 @@ function estimatedSide(yi: Float64Array, vi: Float64Array, method: ModelMethod, 
   my /= k;
   const y = new Float64Array(k);
   for (let i = 0; i < k; i++) y[i] = yi[i]! - my;
-  const tau2 = regressionTau2(y, vi, x, method, control);
-  return regressionSums(y, vi, x, tau2).slope < 0 ? 'right' : 'left';
+  const design = new Float64Array(2 * k);
+  for (let i = 0; i < k; i++) {
+    design[2 * i] = 1;
+    design[2 * i + 1] = x[i]!;
+  }
+  const tau2 = method === 'FE' ? 0 : designTau2(designData(y, vi, design, 2), method, control).tau2;
+  return regressionSlope(y, vi, x, tau2) < 0 ? 'right' : 'left';
 }
 
 /**
