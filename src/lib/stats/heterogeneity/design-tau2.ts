@@ -1,6 +1,5 @@
 import { messages } from '../messages.ts';
 import type { Tau2Method } from '../methods.ts';
-import { brentRoot } from '../numeric/brent-root.ts';
 import type { FitControl } from '../types.ts';
 import type { DesignData } from './design-data.ts';
 import { designHedges } from './design-hedges.ts';
@@ -12,10 +11,9 @@ import { scoreTau2, type Likelihood } from './score-tau2.ts';
 import { METAFOR_ROOT_TOLERANCE } from './paule-mandel.ts';
 import { MOMENT } from './residual-moments.ts';
 import type { Tau2Estimate } from './tau2-estimate.ts';
-import { tau2SearchUpper } from './tau2-search-upper.ts';
+import { pauleMandelRoot } from './paule-mandel-root.ts';
 
 const LOG_TWO_PI = Math.log(2 * Math.PI);
-const ROOT_MAX_ITERATIONS = 1000;
 
 /** DerSimonian-Laird: (Q - (k - p)) / tr P at the weights 1 / vᵢ, truncated at 0. */
 function dersimonianLaird(data: DesignData, workspace: DesignWorkspace): Tau2Estimate {
@@ -35,25 +33,6 @@ function sidikJonkman(data: DesignData, workspace: DesignWorkspace): Tau2Estimat
   start /= k;
   const tau2 = (start * designMoments(data, start, workspace)[MOMENT.rss]!) / (k - data.p);
   return { tau2, raw: tau2, iterations: 0, converged: true };
-}
-
-/** Paule-Mandel: the root of Y'PY(tau²) = k - p by Brent's method on metafor's bracket and tolerance. */
-function pauleMandel(data: DesignData, workspace: DesignWorkspace, tolerance: number): Tau2Estimate & { extended: boolean; upper: number } {
-  const target = data.k - data.p;
-  const excess = (tau2: number): number => designMoments(data, tau2, workspace)[MOMENT.rss]! - target;
-  let upper = tau2SearchUpper(data.yi);
-  const atZero = excess(0);
-  if (atZero < 0) return { tau2: 0, raw: 0, iterations: 0, converged: true, extended: false, upper };
-  let atUpper = excess(upper);
-  let extended = false;
-  while (atUpper > 0 && upper < 1e12) {
-    // metafor stops here ("tau2.max too low"); Q falls towards 0, so a longer interval holds the root
-    upper *= 10;
-    atUpper = excess(upper);
-    extended = true;
-  }
-  const root = brentRoot(excess, 0, upper, atZero, atUpper, tolerance, ROOT_MAX_ITERATIONS);
-  return { tau2: root.root, raw: root.root, iterations: root.iterations, converged: root.converged, extended, upper };
 }
 
 /** Log-likelihood (ML) or restricted log-likelihood (REML) at tau², as metafor's ll0 check writes them. */
@@ -121,7 +100,8 @@ export function designTau2(
 ): Tau2Result {
   return chooseTau2(method, {
     likelihood: (likelihood) => maximumLikelihood(data, workspace, likelihood, control),
-    pauleMandel: () => pauleMandel(data, workspace, control.rootTolerance ?? DEFAULT_CONTROL.rootTolerance),
+    pauleMandel: () =>
+      pauleMandelRoot((tau2) => designMoments(data, tau2, workspace)[MOMENT.rss]!, data.k - data.p, data.yi, control.rootTolerance ?? DEFAULT_CONTROL.rootTolerance),
     derSimonianLaird: () => dersimonianLaird(data, workspace),
     hedges: () => designHedges(data),
     sidikJonkman: () => sidikJonkman(data, workspace),

@@ -88,10 +88,7 @@ function maximumLikelihood(data: EffectData, workspace: Workspace, likelihood: L
 export function estimateTau2(data: EffectData, workspace: Workspace, method: Tau2Method, control: FitControl): Tau2Result {
   return chooseTau2(method, {
     likelihood: (likelihood) => maximumLikelihood(data, workspace, likelihood, control),
-    pauleMandel: () => {
-      const result = pauleMandel(data, workspace, control.rootTolerance ?? DEFAULT_CONTROL.rootTolerance);
-      return { ...result, upper: result.searchUpper };
-    },
+    pauleMandel: () => pauleMandel(data, workspace, control.rootTolerance ?? DEFAULT_CONTROL.rootTolerance),
     derSimonianLaird: () => derSimonianLaird(data, workspace),
     hedges: () => hedges(data),
     sidikJonkman: () => sidikJonkman(data, workspace),

@@ -1,13 +1,10 @@
 import type { EffectData } from '../models/effect-data.ts';
-import { brentRoot } from '../numeric/brent-root.ts';
-import { tau2SearchUpper } from './tau2-search-upper.ts';
+import { pauleMandelRoot, type PauleMandelRoot } from './paule-mandel-root.ts';
 import type { Workspace } from './create-workspace.ts';
 import { MOMENT, residualMoments } from './residual-moments.ts';
-import type { Tau2Estimate } from './tau2-estimate.ts';
 
 /** metafor's default root tolerance, `.Machine$double.eps^0.25`. */
 export const METAFOR_ROOT_TOLERANCE = 2.220446049250313e-16 ** 0.25;
-const MAX_ITERATIONS = 1000;
 
 /**
  * Paule-Mandel estimator of tau²: the value at which the generalised Q statistic
@@ -31,34 +28,8 @@ const MAX_ITERATIONS = 1000;
  * const data = effectData([0.1, 0.5, 0.3], [0.01, 0.02, 0.015]);
  * pauleMandel(data, createWorkspace(data)).tau2 // 0.025195392436…
  */
-export function pauleMandel(
-  data: EffectData,
-  workspace: Workspace,
-  rootTolerance = METAFOR_ROOT_TOLERANCE,
-): Tau2Estimate & { readonly searchUpper: number; readonly extended: boolean } {
+export function pauleMandel(data: EffectData, workspace: Workspace, rootTolerance = METAFOR_ROOT_TOLERANCE): PauleMandelRoot {
   // the search interval comes from the spread of the studies' own effects
   if (data.multiplicity) throw new Error('the Paule-Mandel estimator needs the studies, not the cell form');
-  const target = data.k - data.groupCount;
-  // Paule-Mandel: solve Q(tau2) = k - p
-  const excessQ = (tau2: number): number => residualMoments(data, tau2, workspace)[MOMENT.rss]! - target;
-  let upper = tau2SearchUpper(data.yi);
-  const atZero = excessQ(0);
-  if (atZero < 0) return { tau2: 0, raw: 0, iterations: 0, converged: true, searchUpper: upper, extended: false };
-  let atUpper = excessQ(upper);
-  let extended = false;
-  while (atUpper > 0 && upper < 1e12) {
-    // metafor stops here ("tau2.max too low"); Q falls towards 0, so a longer interval holds the root
-    upper *= 10;
-    atUpper = excessQ(upper);
-    extended = true;
-  }
-  const result = brentRoot(excessQ, 0, upper, atZero, atUpper, rootTolerance, MAX_ITERATIONS);
-  return {
-    tau2: result.root,
-    raw: result.root,
-    iterations: result.iterations,
-    converged: result.converged,
-    searchUpper: upper,
-    extended,
-  };
+  return pauleMandelRoot((tau2) => residualMoments(data, tau2, workspace)[MOMENT.rss]!, data.k - data.groupCount, data.yi, rootTolerance);
 }
