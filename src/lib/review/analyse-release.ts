@@ -18,6 +18,7 @@ import {
   metaProportionsVariants,
   StatsInputError,
   type MetaProportionsInput,
+  type MetaProportionsResult,
   type PooledAnalysis,
 } from '../stats/index.ts';
 import type { Report, Review } from '../../schemas/index.ts';
@@ -109,19 +110,18 @@ function baseInput(review: Review, rows: readonly StudyRow[]): MetaProportionsIn
 }
 
 /**
- * The input the analyses run with, and the note that says why when it is not the review's: a
- * binomial model (GLMM) has no finite estimate when no study has an event (or every one has
- * only events); those rows are pooled with the inverse-variance model of the same transform
- * (REML) instead, and every estimate of them says so.
+ * The input the analyses run with, its pooled result, and the note that says why when it is
+ * not the review's: a binomial model (GLMM) has no finite estimate when no study has an event
+ * (or every one has only events); those rows are pooled with the inverse-variance model of the
+ * same transform (REML) instead, and every estimate of them says so.
  */
-function poolingInput(input: MetaProportionsInput): { input: MetaProportionsInput; note: string | null } {
-  if ((MODEL_METHODS as readonly string[]).includes(input.method)) return { input, note: null };
+function pooled(input: MetaProportionsInput): { input: MetaProportionsInput; result: MetaProportionsResult; note: string | null } {
   try {
-    metaProportions({ ...input, groups: undefined });
-    return { input, note: null };
+    return { input, result: metaProportions(input), note: null };
   } catch (error) {
-    if (!(error instanceof StatsInputError)) throw error;
-    return { input: inverseVariance(input), note: `${error.message}; pooled with the inverse-variance model (${input.transform}, REML) instead` };
+    if ((MODEL_METHODS as readonly string[]).includes(input.method) || !(error instanceof StatsInputError)) throw error;
+    const fallback = inverseVariance(input);
+    return { input: fallback, result: metaProportions(fallback), note: `${error.message}; pooled with the inverse-variance model (${input.transform}, REML) instead` };
   }
 }
 
@@ -144,20 +144,10 @@ function subgroupAnalysis(review: Review, rows: readonly StudyRow[], variableId:
     return { levels, Q_between: null, Q_between_df: null, Q_between_p: null, test: review.analysis.subgroup_test };
   }
   // a binomial model that has no estimate in some level pools every level with the
-  // inverse-variance model instead (the levels are compared on one scale)
-  let note: string | null = null;
-  let input: MetaProportionsInput = { ...baseInput(review, rows), groups };
-  for (const level of present) {
-    const inLevel = rows.filter((_, i) => groups[i] === level);
-    const own = poolingInput(baseInput(review, inLevel));
-    if (own.note !== null) {
-      note = `level ${level}: ${own.note}`;
-      input = inverseVariance(input);
-      break;
-    }
-  }
-  if (note === null) input = { ...poolingInput(baseInput(review, rows)).input, groups };
-  const result = metaProportions(input);
+  // inverse-variance model instead (the levels are compared on one scale), naming the level
+  const { result, note: fallback } = pooled({ ...baseInput(review, rows), groups });
+  const failing = fallback === null ? undefined : [...present].find((level) => pooled(baseInput(review, rows.filter((_, i) => groups[i] === level))).note !== null);
+  const note = failing === undefined ? fallback : `level ${failing}: ${fallback}`;
   for (const [level, analysis] of Object.entries(result.subgroups ?? {})) {
     const inLevel = rows.filter((_, i) => groups[i] === level);
     levels[level] = withNote(pooledResult(review, analysis, sum(inLevel.map((r) => r.events)), sum(inLevel.map((r) => r.n)), trialCount(inLevel)), note);
@@ -345,8 +335,7 @@ export function analyseOutcome(
     meta_regression: [],
   };
   if (rows.length === 0) return empty;
-  const { input, note } = poolingInput(baseInput(review, rows));
-  const overall = metaProportions(input);
+  const { input, result: overall, note } = pooled(baseInput(review, rows));
   const overallResult = withNote(pooledResult(review, overall, sum(rows.map((r) => r.events)), sum(rows.map((r) => r.n)), trialCount(rows)), note);
   const studies = overall.studies.map((s, i) => {
     const row = rows[i]!;
