@@ -119,11 +119,14 @@ function pooled(input: MetaProportionsInput): { input: MetaProportionsInput; res
   try {
     return { input, result: metaProportions(input), note: null };
   } catch (error) {
-    if ((MODEL_METHODS as readonly string[]).includes(input.method) || !(error instanceof StatsInputError)) throw error;
+    if (!isBinomial(input) || !(error instanceof StatsInputError)) throw error;
     const fallback = inverseVariance(input);
     return { input: fallback, result: metaProportions(fallback), note: `${error.message}; pooled with the inverse-variance model (${input.transform}, REML) instead` };
   }
 }
+
+/** Whether the input pools with a binomial model (GLMM), not an inverse-variance one. */
+const isBinomial = (input: MetaProportionsInput): boolean => !(MODEL_METHODS as readonly string[]).includes(input.method);
 
 /** The inverse-variance counterpart of a binomial model: the same transform, REML, its interval. */
 const inverseVariance = (input: MetaProportionsInput): MetaProportionsInput => ({ ...input, method: 'REML', ci: input.ci === 'hk' ? 'hk' : 'z' });
@@ -248,8 +251,8 @@ function metaRegressions(review: Review, outcomeId: string, rows: readonly Study
   const out: MetaRegressionSummary[] = [];
   // Meta-regression is an inverse-variance model: a review pooled with a binomial model
   // regresses on the same transform with REML, and says so.
-  const inverseVariance = (MODEL_METHODS as readonly string[]).includes(input.method);
-  const regressionInput: MetaProportionsInput = inverseVariance ? input : { ...input, method: 'REML' };
+  const binomial = isBinomial(input);
+  const regressionInput = binomial ? inverseVariance(input) : input;
   for (const model of review.meta_regression) {
     if (model.outcomes !== undefined && !model.outcomes.includes(outcomeId)) continue;
     const moderators = model.moderators.map((id) => {
@@ -265,7 +268,7 @@ function metaRegressions(review: Review, outcomeId: string, rows: readonly Study
       return { id, label: c.label, type, values, ...(c.unit ? { unit: c.unit } : {}) };
     });
     const fields = metaRegressionSummary(regressionInput, rows.map((r) => r.label), moderators);
-    if (!inverseVariance) fields.warnings.unshift(`fitted as an inverse-variance model (${input.transform}, REML): meta-regression is not available for ${input.method}`);
+    if (binomial) fields.warnings.unshift(`fitted as an inverse-variance model (${input.transform}, REML): meta-regression is not available for ${input.method}`);
     out.push({ ...fields, id: model.id, label: model.label ?? model.moderators.map((id) => review.characteristics.find((x) => x.id === id)!.label).join(', ') });
   }
   return out;
@@ -423,7 +426,7 @@ export function analyseOutcome(
     egger,
     funnel: keptFunnel(funnelSummary(input, input.labels ?? [], { eggerMinK: review.analysis.egger_min_k })),
     // the diagnostics are those of an inverse-variance model: a binomial model's refits do not serve
-    influence: keptInfluence(influenceSummary(input, input.labels ?? [], (MODEL_METHODS as readonly string[]).includes(input.method) ? refits : undefined)),
+    influence: keptInfluence(influenceSummary(input, input.labels ?? [], isBinomial(input) ? undefined : refits)),
     meta_regression: metaRegressions(review, outcomeId, rows, input),
   };
 }
