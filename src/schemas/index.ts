@@ -6,3 +6,4 @@ export * from './search.ts';
 export * from './registry.ts';
 export * from './chapter.ts';
 export * from './characteristics.ts';
+export * from './appraisal.ts';

@@ -8,6 +8,7 @@ import { characteristicSchema, type Characteristic } from './characteristics.ts'
 import { dateSchema, doiSchema, idSchema, requiredTextSchema, textSchema, urlSchema } from './common.ts';
 import { DEFAULT_N_MAX, plausibilitySchema } from './plausibility.ts';
 import { errataSchema } from './errata.ts';
+import { certaintySettingsSchema, riskOfBiasSettingsSchema } from './appraisal.ts';
 import { EGGER_MIN_K } from '../lib/stats/analysis/egger-min-k.ts';
 
 export const TRANSFORMS = ['PFT', 'PAS', 'PLO', 'PRAW'] as const;
@@ -38,6 +39,9 @@ export const outcomeSchema = z
     kind: z.enum(OUTCOME_KINDS).describe('"efficacy" or "safety": which results chapter reports it'),
     population: idSchema.describe('Which analysis population (an id under populations) the numbers come from'),
     description: textSchema.optional().describe('Exact definition of an event'),
+    phrase: requiredTextSchema
+      .optional()
+      .describe('What an event is, as a verb phrase for plain-language statements, e.g. "have a complete response" (default: the outcome\'s label)'),
   })
   .strict();
 
@@ -186,6 +190,10 @@ export const reviewFileSchema = z
       .array(metaRegressionSchema)
       .default([])
       .describe('Meta-regression models: each explains the outcome by one or more study characteristics'),
+    risk_of_bias: riskOfBiasSettingsSchema.optional().describe('The risk-of-bias tool every included study is judged with (see the curators\' guide)'),
+    certainty: certaintySettingsSchema
+      .prefault({})
+      .describe('GRADE certainty: where it starts and the thresholds behind the prompts the data give (the ratings are in certainty.yaml)'),
     landscape: landscapeSchema.optional().describe('Texts of the registered-trial landscape page (with a registry folder)'),
     plausibility: plausibilitySchema.default({ relations: [], limits: { n_max: DEFAULT_N_MAX } }).describe('Relations between outcomes and limits that every cohort\'s numbers must satisfy (see the curators\' guide)'),
     releases: z.array(releaseSchema).min(1).describe('Releases in order; each freezes the evidence as of its cut-off'),

@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { characteristicValueSchema, characteristicValuesSchema } from './characteristics.ts';
+import { trialRiskOfBiasSchema } from './appraisal.ts';
 import {
   designSchema,
   doiSchema,
@@ -116,6 +117,7 @@ export const trialSchema = z
     status_reason: textSchema.optional().describe('Why the trial is described only or excluded'),
     cohorts: z.array(cohortSchema).default([]).describe('Groups of patients the reports give numbers for'),
     reports: z.array(reportSchema).min(1).describe('Every report of this study, newest last'),
+    risk_of_bias: trialRiskOfBiasSchema.optional().describe('Risk-of-bias judgements with the review\'s tool: one per domain, each with its support and source'),
   })
   .strict()
   .superRefine((t, ctx) => {

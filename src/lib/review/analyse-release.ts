@@ -86,13 +86,13 @@ function clustersOfSeveralRows(rows: readonly StudyRow[]): (string | null)[] {
 }
 
 /** How many trials the rows come from (a trial's rows are next to each other, see outcomeRows). */
-function trialCount(rows: readonly StudyRow[]): number {
+function trialCount(rows: readonly Pick<StudyRow, 'trial'>[]): number {
   let count = 0;
   for (let i = 0; i < rows.length; i++) if (i === 0 || rows[i]!.trial !== rows[i - 1]!.trial) count++;
   return count;
 }
 
-function baseInput(review: Review, rows: readonly StudyRow[]): MetaProportionsInput {
+function baseInput(review: Review, rows: readonly Pick<StudyRow, 'events' | 'n' | 'label'>[]): MetaProportionsInput {
   return {
     events: rows.map((r) => r.events),
     n: rows.map((r) => r.n),
@@ -130,6 +130,16 @@ const isBinomial = (input: MetaProportionsInput): boolean => !(MODEL_METHODS as 
 
 /** The inverse-variance counterpart of a binomial model: the same transform, REML, its interval. */
 const inverseVariance = (input: MetaProportionsInput): MetaProportionsInput => ({ ...input, method: 'REML', ci: input.ci === 'hk' ? 'hk' : 'z' });
+
+/**
+ * Some of an outcome's rows pooled with the review's method (a sensitivity analysis): the rows
+ * as analyses.json gives them, a trial's rows next to each other.
+ * @throws when the rows cannot be pooled (the caller reports it as the row's error)
+ */
+export function poolStudies(review: Review, rows: readonly Pick<StudyRow, 'events' | 'n' | 'label' | 'trial'>[]): PooledResult {
+  const { result, note } = pooled(baseInput(review, rows));
+  return withNote(pooledResult(review, result, sum(rows.map((r) => r.events)), sum(rows.map((r) => r.n)), trialCount(rows), false), note);
+}
 
 function withNote(r: PooledResult, note: string | null): PooledResult {
   if (note !== null) r.warnings.unshift(note);

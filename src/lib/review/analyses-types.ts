@@ -6,6 +6,7 @@
 import type { FunnelSummary } from './outcome-funnel.ts';
 import type { InfluenceSummary } from './outcome-influence.ts';
 import type { MetaRegressionSummary } from './outcome-meta-regression.ts';
+import type { CertaintyChange, OutcomeCertainty, OutcomeRiskOfBias, ReleaseAppraisal, RowRob } from '../appraisal/types.ts';
 
 /** Point estimate and intervals of a pooled proportion (0-1), or of a transformed value. */
 export interface Interval {
@@ -64,6 +65,8 @@ export interface StudyResult {
   inferred?: string;
   report_date: string;
   report_release: number;
+  /** The overall risk-of-bias judgement of the study (as its report was judged); absent when the review declares no tool. */
+  rob?: RowRob;
 }
 
 export interface SubgroupAnalysis {
@@ -170,6 +173,8 @@ export interface RobustnessRow {
   label: string;
   /** Whether this row is the review's own method. */
   primary: boolean;
+  /** A sensitivity analysis by risk of bias (the review's method on some of the rows): which rows. */
+  subset?: 'exclude_high_risk' | 'low_risk_only';
   result: PooledResult | null;
   error?: string;
 }
@@ -210,6 +215,10 @@ export interface OutcomeAnalysis {
   influence: InfluenceSummary | null;
   /** One result per meta-regression review.yaml declares for this outcome. */
   meta_regression: MetaRegressionSummary[];
+  /** Risk-of-bias summary of the rows pooled; null when the review declares no tool or nothing is pooled. */
+  risk_of_bias?: OutcomeRiskOfBias | null;
+  /** GRADE certainty of the pooled estimate. */
+  certainty?: OutcomeCertainty;
 }
 
 export interface ReleaseCounts {
@@ -261,6 +270,8 @@ export interface ReleaseAnalyses {
   outcomes: Record<string, OutcomeAnalysis>;
   /** Reports on file that later reports had replaced by this release (their numbers fed earlier releases). */
   superseded_reports: SupersededReport[];
+  /** The risk-of-bias tool and each pooled trial's assessment. */
+  appraisal?: ReleaseAppraisal;
 }
 
 /** Everything the site needs: each release's analyses, the latest last. */
@@ -270,6 +281,12 @@ export interface GeneratedAnalyses {
   releases: ReleaseAnalyses[];
   /** What each release changed, one per release in order (the first against nothing). */
   changes: ReleaseChanges[];
+  /**
+   * The latest release appraised with today's content, when that differs from what its lock
+   * froze (a judgement or a rating changed since): the current pages show it, the release's
+   * own pages and data keep the published appraisal.
+   */
+  current?: ReleaseAnalyses;
 }
 
 // ---- What changed between two releases (data/releases/<n>/changes.json) ----
@@ -408,4 +425,6 @@ export interface ReleaseChanges {
   counts_after: ReleaseCounts;
   events: ChangeEvent[];
   outcomes: OutcomeChanges[];
+  /** Outcomes whose GRADE certainty differs from the release before. */
+  certainty?: CertaintyChange[];
 }

@@ -2,6 +2,7 @@
  * Tidy downloads of a release: the study rows and the pooled results as CSV, and an R script
  * that recomputes every pooled number from the CSV with metafor and compares.
  */
+import { GRADE_DOMAINS } from '../../schemas/appraisal.ts';
 import type { PooledResult, ReleaseAnalyses } from './analyses-types.ts';
 
 type Cell = string | number | boolean | null | undefined;
@@ -22,11 +23,11 @@ export function csv(header: readonly string[], rows: readonly Cell[][]): string 
 
 /** Every study row of every outcome: the input of the analyses. */
 export function studiesCsv(data: ReleaseAnalyses, variables: readonly string[]): string {
-  const header = ['release', 'outcome', 'trial', 'report', 'cohort', 'label', ...variables, 'events', 'n', 'proportion', 'ci_lower', 'ci_upper', 'weight', 'report_date', 'source', 'inferred'];
+  const header = ['release', 'outcome', 'trial', 'report', 'cohort', 'label', ...variables, 'events', 'n', 'proportion', 'ci_lower', 'ci_upper', 'weight', 'report_date', 'source', 'inferred', 'rob_overall', 'rob_class'];
   const rows: Cell[][] = [];
   for (const o of Object.values(data.outcomes)) {
     for (const s of o.studies) {
-      rows.push([data.release, o.id, s.trial, s.report, s.cohort, s.label, ...variables.map((v) => s.levels[v] ?? null), s.events, s.n, s.proportion, s.ci_lower, s.ci_upper, s.weight, s.report_date, s.source, s.inferred ?? null]);
+      rows.push([data.release, o.id, s.trial, s.report, s.cohort, s.label, ...variables.map((v) => s.levels[v] ?? null), s.events, s.n, s.proportion, s.ci_lower, s.ci_upper, s.weight, s.report_date, s.source, s.inferred ?? null, s.rob?.level ?? null, s.rob?.class ?? null]);
     }
   }
   return csv(header, rows);
@@ -47,13 +48,16 @@ function resultCells(r: PooledResult): Cell[] {
 
 /** The pooled results: one row per outcome overall and per subgroup level. */
 export function resultsCsv(data: ReleaseAnalyses): string {
-  const header = ['release', 'outcome', 'variable', 'level', ...RESULT_FIELDS, 'Q_between', 'Q_between_df', 'Q_between_p'];
+  const header = ['release', 'outcome', 'variable', 'level', ...RESULT_FIELDS, 'Q_between', 'Q_between_df', 'Q_between_p', 'certainty', ...GRADE_DOMAINS.map((d) => `certainty_${d}`)];
   const rows: Cell[][] = [];
+  const none = GRADE_DOMAINS.map(() => null);
   for (const o of Object.values(data.outcomes)) {
-    if (o.overall) rows.push([data.release, o.id, null, null, ...resultCells(o.overall), null, null, null]);
+    const c = o.certainty;
+    const certainty: Cell[] = c ? [c.rating, ...GRADE_DOMAINS.map((d) => c.domains[d].rating)] : [null, ...none];
+    if (o.overall) rows.push([data.release, o.id, null, null, ...resultCells(o.overall), null, null, null, ...certainty]);
     for (const [variable, s] of Object.entries(o.subgroups)) {
       for (const [level, r] of Object.entries(s.levels)) {
-        if (r) rows.push([data.release, o.id, variable, level, ...resultCells(r), s.Q_between, s.Q_between_df, s.Q_between_p]);
+        if (r) rows.push([data.release, o.id, variable, level, ...resultCells(r), s.Q_between, s.Q_between_df, s.Q_between_p, null, ...none]);
       }
     }
   }

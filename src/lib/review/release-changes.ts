@@ -5,6 +5,9 @@
  * the base and the head of a pull request the content differs. One comparison serves both:
  * `releaseChanges` for the site and `impact.ts` for pull requests. Pure: data in, data out.
  */
+import { GRADE_DOMAINS } from '../../schemas/appraisal.ts';
+import { GRADE_DOMAIN_LABELS, ratingLabel } from '../appraisal/certainty.ts';
+import type { CertaintyChange } from '../appraisal/types.ts';
 import type { Report, Review, Trial } from '../../schemas/index.ts';
 import type {
   ChangeCause,
@@ -433,7 +436,24 @@ export function releaseChanges(
     counts_after: after.counts,
     events,
     outcomes,
+    certainty: certaintyChanges(before, after),
   };
+}
+
+/** Outcomes whose GRADE certainty differs between two releases, with the domains whose rating moved. */
+export function certaintyChanges(before: ReleaseAnalyses | null, after: ReleaseAnalyses): CertaintyChange[] {
+  if (!before) return [];
+  const out: CertaintyChange[] = [];
+  for (const [id, o] of Object.entries(after.outcomes)) {
+    const a = o.certainty;
+    const b = before.outcomes[id]?.certainty;
+    if (!a || !b || a.rating === b.rating) continue;
+    const domains = GRADE_DOMAINS.filter((d) => a.domains[d].rating !== b.domains[d].rating).map(
+      (d) => `${GRADE_DOMAIN_LABELS[d].toLowerCase()}: ${ratingLabel(d, b.domains[d].rating)} → ${ratingLabel(d, a.domains[d].rating)}`,
+    );
+    out.push({ outcome: id, label: o.short_label, before: b.rating, after: a.rating, domains });
+  }
+  return out;
 }
 
 // The site asks for the changes of every release on several pages of one build (each release's

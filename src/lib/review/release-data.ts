@@ -16,8 +16,17 @@ export function latestRelease(): number {
   return generated.latest;
 }
 
-/** The analyses of `release` (the latest when undefined). */
+/** The latest release as published, when the current pages show a newer appraisal of it; null otherwise. */
+export function publishedAppraisalDiffers(): ReleaseAnalyses | null {
+  return generated.current ? (generated.releases.find((r) => r.release === generated.latest) ?? null) : null;
+}
+
+/**
+ * The analyses of `release`; when undefined, the current pages' (the latest release, appraised
+ * with today's judgements and ratings when they differ from what it published).
+ */
 export function releaseData(release?: number): ReleaseAnalyses {
+  if (release === undefined && generated.current) return generated.current;
   const wanted = release ?? generated.latest;
   const found = generated.releases.find((r) => r.release === wanted);
   if (!found) throw new Error(`release ${wanted} has no pooled results; run npm run pool`);

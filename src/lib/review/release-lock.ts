@@ -19,6 +19,8 @@ import { at, type SourceFile, type ValidFile } from '../content/content-files.ts
 import { problem, type Problem } from '../content/problems.ts';
 import { releaseMessages } from '../content/messages-releases.ts';
 import { pooledPercent } from '../format/numbers.ts';
+import { certaintyEntrySchema, certaintySettingsSchema, robAssessmentSchema, robToolSchema } from '../../schemas/appraisal.ts';
+import type { AppraisalInput } from '../appraisal/appraise-release.ts';
 
 /** The version of the lock format; a lock of another version is refused, never guessed at. */
 export const LOCK_FORMAT = 1;
@@ -90,8 +92,26 @@ export const releaseLockSchema = z
     ),
     /** The chapters as published: source text and its digest, by slug. */
     chapters: z.record(z.string(), z.object({ digest: z.string(), text: z.string() }).strict()),
+    /**
+     * The appraisal as published: the risk-of-bias tool, the judgements of the trials pooled and
+     * the GRADE ratings. The release's pages show these; today's files are free to change for the
+     * next release. Absent from locks written before the review appraised its evidence.
+     */
+    appraisal: appraisalLockSchema().optional(),
   })
   .strict();
+
+function appraisalLockSchema() {
+  const set = z.object({ own: robAssessmentSchema.nullable(), reports: z.record(z.string(), robAssessmentSchema) }).strict();
+  return z
+    .object({
+      tool: robToolSchema.nullable(),
+      required: z.boolean(),
+      trials: z.record(z.string(), set),
+      certainty: z.object({ settings: certaintySettingsSchema, outcomes: z.record(z.string(), certaintyEntrySchema) }).strict(),
+    })
+    .strict();
+}
 
 export type ReleaseLock = z.output<typeof releaseLockSchema>;
 export type LockedEstimate = z.output<typeof estimateSchema>;
@@ -153,7 +173,7 @@ function lockedEstimate(r: PooledResult | null): LockedEstimate | null {
 const byKey = <T>(entries: [string, T][]) => Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 
 /** The lock of one release, from its analyses and the chapters' source text. */
-export function buildLock(analyses: ReleaseAnalyses, search: string, chapters: Record<string, string>): ReleaseLock {
+export function buildLock(analyses: ReleaseAnalyses, search: string, chapters: Record<string, string>, appraisal?: AppraisalInput): ReleaseLock {
   const evidence = new Map<string, ReleaseLock['evidence'][number]>();
   for (const [outcome, o] of Object.entries(analyses.outcomes)) {
     for (const s of o.studies) {
@@ -192,7 +212,15 @@ export function buildLock(analyses: ReleaseAnalyses, search: string, chapters: R
       ]),
     ),
     chapters: byKey(Object.entries(chapters).map(([slug, text]) => [slug, { digest: digest(text), text }])),
+    ...(appraisal ? { appraisal: lockedAppraisal(appraisal, evidence.keys()) } : {}),
   };
+}
+
+/** An appraisal input as a lock keeps it: the judgements of the release's pooled trials only, keys in order. */
+export function lockedAppraisal(input: AppraisalInput, trials: Iterable<string>): NonNullable<ReleaseLock['appraisal']> {
+  const kept: AppraisalInput['trials'] = {};
+  for (const slug of [...trials].sort()) if (input.trials[slug]) kept[slug] = input.trials[slug]!;
+  return JSON.parse(JSON.stringify({ tool: input.tool, required: input.required, trials: kept, certainty: input.certainty })) as NonNullable<ReleaseLock['appraisal']>;
 }
 
 /** A lock as written to disk: JSON, two-space indented, one final newline; numbers as full doubles. */
