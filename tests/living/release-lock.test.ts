@@ -1,3 +1,4 @@
+import { appraisalInputFromContent } from '../../src/lib/appraisal/appraise-release.ts';
 import { afterAll, describe, expect, test } from 'vitest';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -31,12 +32,13 @@ function states(root: string): EvidenceState[] {
 
 describe('the locks of the test review', () => {
   test('are what the release script writes from the content today', () => {
-    const { review, trials } = loadReview(GOOD_CONTENT);
+    const { review, trials, certainty } = loadReview(GOOD_CONTENT);
     const generated = poolReview(GOOD_CONTENT);
     const chapters = readPublished(GOOD_CONTENT, 'content').chapters;
+    const appraisal = appraisalInputFromContent(review, trials, certainty);
     for (const r of review.releases) {
       const analyses = generated.releases.find((a) => a.release === r.number)!;
-      expect(readFileSync(path.join(GOOD_CONTENT, `releases/${r.number}.lock.json`), 'utf8')).toBe(lockText(buildLock(analyses, r.search, chapters)));
+      expect(readFileSync(path.join(GOOD_CONTENT, `releases/${r.number}.lock.json`), 'utf8')).toBe(lockText(buildLock(analyses, r.search, chapters, appraisal)));
     }
     expect(trials.length).toBeGreaterThan(0);
   });
@@ -174,5 +176,46 @@ describe('npm run release -- --lock-existing', () => {
     expect(r.stdout).toContain('Locked release 2 of');
     expect(readFileSync(path.join(root, 'releases/2.lock.json'), 'utf8')).toBe(expected);
     expect(runScript('release.ts', ['--content', root, '--lock-existing']).stdout).toContain('has its lock already');
+  });
+});
+
+describe('npm run release -- --add-appraisal', () => {
+  const withoutAppraisal = (root: string, n: number) => {
+    const file = path.join(root, `releases/${n}.lock.json`);
+    const lock = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    delete lock['appraisal'];
+    writeFileSync(file, `${JSON.stringify(lock, null, 2)}\n`);
+    return file;
+  };
+
+  test('records the appraisal in a published lock that has none, once', () => {
+    const root = makeContentRoot();
+    const file = withoutAppraisal(root, 1);
+    const before = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    const r = runScript('release.ts', ['--content', root, '--add-appraisal', '1']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const after = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    expect(after['appraisal']).toBeDefined();
+    // nothing else of the lock moves
+    delete after['appraisal'];
+    expect(after).toEqual(before);
+    const again = runScript('release.ts', ['--content', root, '--add-appraisal', '1']);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain('holds an appraisal already');
+  });
+
+  test('checks the ratings it is given and writes nothing when they are wrong', () => {
+    const root = makeContentRoot();
+    const file = withoutAppraisal(root, 2);
+    const text = readFileSync(file, 'utf8');
+    const ratings = path.join(path.dirname(root), 'ratings.yaml');
+    writeFileSync(ratings, 'outcomes:\n  nope:\n    domains: {}\n');
+    const r = runScript('release.ts', ['--content', root, '--add-appraisal', '2', '--certainty', ratings]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('ratings.yaml');
+    expect(readFileSync(file, 'utf8')).toBe(text);
+    expect(runScript('release.ts', ['--content', root, '--add-appraisal', '7']).stderr).toContain('Release 7 has no lock');
+    expect(runScript('release.ts', ['--content', root, '--add-appraisal', '2', '--date', '2030-01-01']).status).toBe(2);
   });
 });
