@@ -12,6 +12,7 @@ import { contentRoot } from '../src/content-root.ts';
 import { analyseRelease } from '../src/lib/review/analyse-release.ts';
 import { allReleaseChanges } from '../src/lib/review/release-changes.ts';
 import type { GeneratedAnalyses } from '../src/lib/review/analyses-types.ts';
+import { appraiseReleases } from '../src/lib/appraisal/appraise-releases.ts';
 import { commandLineOrExit } from './lib/cli-args.ts';
 import { fileRefusal } from './lib/out-folder.ts';
 
@@ -25,9 +26,10 @@ export const GENERATED_FILE = 'src/generated/analyses.json';
 export function poolReview(root: string, loaded: LoadedReview = loadReview(root), options: { changes?: boolean } = {}): GeneratedAnalyses {
   const { review, trials } = loaded;
   const records = trials.map((t) => ({ slug: t.slug, data: t.data }));
-  const releases = review.releases.map((r) => analyseRelease(review, records, r.number));
+  const pooled = review.releases.map((r) => analyseRelease(review, records, r.number));
+  const { releases, current } = appraiseReleases(review, records, pooled, loaded.locks, loaded.certainty);
   const changes = options.changes === false ? [] : allReleaseChanges(review, records, releases);
-  return { review: review.id, latest: releases[releases.length - 1]!.release, releases, changes };
+  return { review: review.id, latest: releases[releases.length - 1]!.release, releases, changes, ...(current ? { current } : {}) };
 }
 
 /** Writes `data` as JSON to `file` through a temporary file in the same folder. */

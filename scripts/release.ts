@@ -21,6 +21,12 @@
  * --lock-existing writes the locks of releases already published from the content as it is
  * now, once, when a review adopts the rule that published releases do not change; it changes
  * nothing else. Releases cut afterwards are locked by this script as they are cut.
+ *
+ * --add-appraisal <n> [--certainty <file>] records an appraisal in the lock of release n, once,
+ * when a review starts appraising its evidence after that release was published: the
+ * risk-of-bias judgements of the trials it pooled, as the trial files give them now, and the
+ * GRADE ratings of <file> (default: the content's certainty.yaml), checked as npm run check
+ * checks certainty.yaml. A lock that holds an appraisal already is never changed.
  * Exit 0 released (or locked), 1 refused, 2 usage error.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -36,12 +42,15 @@ import { validateContent } from '../src/lib/content/validate-content.ts';
 import { includedReportsUpTo } from '../src/lib/prisma/prisma-flow.ts';
 import type { Review, Trial } from '../src/schemas/index.ts';
 import { analyseRelease } from '../src/lib/review/analyse-release.ts';
-import { buildLock, lockPath, lockText } from '../src/lib/review/release-lock.ts';
+import { buildLock, lockedAppraisal, lockPath, lockText, releaseLockSchema } from '../src/lib/review/release-lock.ts';
+import { appraisalInputFromContent } from '../src/lib/appraisal/appraise-release.ts';
+import type { CertaintyFile } from '../src/schemas/appraisal.ts';
 import { readChapterSources } from '../src/lib/review/release-lock-fs.ts';
 
 const USAGE =
   'usage: npm run release -- --date YYYY-MM-DD --cutoff YYYY-MM-DD [--search <id>] [--summary "..."] [--content <dir>] [--citation <CITATION.cff>]\n' +
-  '       npm run release -- --lock-existing [--content <dir>]   (locks the releases already published, once)';
+  '       npm run release -- --lock-existing [--content <dir>]   (locks the releases already published, once)\n' +
+  '       npm run release -- --add-appraisal <n> [--certainty <file>] [--content <dir>]   (adds the appraisal to a published release\'s lock, once)';
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // Flow lists are written as curators write them ([a, b]), so that only the new release changes.
 const YAML_OPTIONS = { lineWidth: 0, flowCollectionPadding: false } as const;
@@ -201,12 +210,59 @@ function refuse(message: string): number {
 const asText = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v ?? ''));
 
 /** The locks of `review`'s releases, pooled from `trials`, with the chapters as they are now. */
-function locksOf(root: string, review: Review, trials: { slug: string; data: Trial }[], numbers: number[]) {
+function locksOf(root: string, review: Review, trials: { slug: string; data: Trial }[], numbers: number[], certainty: CertaintyFile | undefined) {
   const chapters = readChapterSources(root);
+  const appraisal = appraisalInputFromContent(review, trials, certainty);
   return numbers.map((number) => {
     const entry = review.releases.find((r) => r.number === number)!;
-    return { file: path.join(root, lockPath(number)), text: lockText(buildLock(analyseRelease(review, trials, number, { robustness: false }), entry.search, chapters)) };
+    return { file: path.join(root, lockPath(number)), text: lockText(buildLock(analyseRelease(review, trials, number, { robustness: false }), entry.search, chapters, appraisal)) };
   });
+}
+
+/** --add-appraisal: records today's judgements and the given ratings in the lock of a published release that has no appraisal. */
+function addAppraisal(root: string, label: string, releaseText: string, certaintyOption: string | undefined): number {
+  const number = Number(releaseText);
+  if (!Number.isInteger(number) || number < 1) return refuse(`--add-appraisal ${releaseText}: give the number of a published release, e.g. --add-appraisal 1`);
+  const lockFile = path.join(root, lockPath(number));
+  if (!existsSync(lockFile)) return refuse(`Release ${number} has no lock (${shown(lockFile)}): only a published, locked release takes an appraisal this way; a release cut from now on is locked with its appraisal.`);
+  let value: unknown;
+  try {
+    value = JSON.parse(readFileSync(lockFile, 'utf8'));
+  } catch {
+    return refuse(`${shown(lockFile)} is not JSON a lock holds; nothing was changed.`);
+  }
+  const parsed = releaseLockSchema.safeParse(value);
+  if (!parsed.success) return refuse(`${shown(lockFile)} is not a lock this script wrote; nothing was changed.`);
+  if (parsed.data.appraisal) return refuse(`${shown(lockFile)} holds an appraisal already, and a published appraisal is never replaced; nothing was changed.`);
+  const raw = readContent(root, { label });
+  if (certaintyOption !== undefined) {
+    const file = path.resolve(certaintyOption);
+    if (!existsSync(file)) return refuse(`--certainty ${certaintyOption}: there is no such file; nothing was changed.`);
+    const parsedFile = parseContentFile('certainty', shown(file), 'certainty', readFileSync(file));
+    raw.certainty = parsedFile.source;
+    raw.problems.push(...parsedFile.problems);
+  }
+  const checked = validateContent(raw);
+  if (checked.problems.length > 0 || !checked.review) {
+    return refuse(`${formatProblems(checked.problems)}\n\nNothing was changed: fix the problems above first.`);
+  }
+  const trials = checked.trials.map((t) => ({ slug: t.source.name, data: t.data }));
+  const input = appraisalInputFromContent(checked.review.data, trials, checked.certainty?.data);
+  const lock = { ...parsed.data, appraisal: lockedAppraisal(input, parsed.data.evidence.map((e) => e.trial)) };
+  writeAll([{ file: lockFile, text: lockText(lock) }]);
+  const rated = Object.keys(lock.appraisal.certainty.outcomes).length;
+  console.log(
+    [
+      `${shown(lockFile)}: release ${number} now publishes its appraisal: ${lock.appraisal.tool ? `${Object.keys(lock.appraisal.trials).length} of ${lock.evidence.length} trials judged with ${lock.appraisal.tool.label}` : 'no risk-of-bias tool'}, GRADE ratings for ${rated} outcome${rated === 1 ? '' : 's'}.`,
+      'Its pages show these from now on, whatever the trial files and certainty.yaml say later.',
+      '',
+      'Commit it:',
+      `  git add ${shellQuote(shown(lockFile))}`,
+      `  git commit -m ${shellQuote(`Release ${number}: record its risk-of-bias judgements and certainty ratings`)}`,
+      '',
+    ].join('\n'),
+  );
+  return 0;
 }
 
 /** --lock-existing: writes the lock of every release that has none, from the content as it is. */
@@ -222,7 +278,7 @@ function lockExisting(root: string, label: string): number {
     return 0;
   }
   const trials = checked.trials.map((t) => ({ slug: t.source.name, data: t.data }));
-  const files = locksOf(root, review, trials, missing);
+  const files = locksOf(root, review, trials, missing, checked.certainty?.data);
   writeAll(files);
   console.log(
     [
@@ -247,6 +303,8 @@ function main(argv: string[]): number {
     content?: string;
     citation?: string;
     'lock-existing'?: boolean;
+    'add-appraisal'?: string;
+    certainty?: string;
     help?: boolean;
   };
   try {
@@ -260,6 +318,8 @@ function main(argv: string[]): number {
         content: { type: 'string' },
         citation: { type: 'string' },
         'lock-existing': { type: 'boolean' },
+        'add-appraisal': { type: 'string' },
+        certainty: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -274,6 +334,18 @@ function main(argv: string[]): number {
     return 0;
   }
   const root = resolveContentRoot(values.content, process.env, REPO_ROOT);
+  if (values['add-appraisal'] !== undefined) {
+    if (values.date || values.cutoff || values.search || values.summary || values.citation || values['lock-existing']) {
+      console.error(`--add-appraisal takes only --certainty and --content\n${USAGE}`);
+      return 2;
+    }
+    if (!isDirectory(root)) return refuse(`There is no content folder at ${shown(root)}.`);
+    return addAppraisal(root, displayRoot(root), values['add-appraisal'], values.certainty);
+  }
+  if (values.certainty !== undefined) {
+    console.error(`--certainty goes with --add-appraisal\n${USAGE}`);
+    return 2;
+  }
   if (values['lock-existing']) {
     if (values.date || values.cutoff || values.search || values.summary || values.citation) {
       console.error(`--lock-existing takes only --content\n${USAGE}`);
@@ -354,7 +426,7 @@ function main(argv: string[]): number {
 
   // ---- Everything to write, worked out in memory ----
   const trials = check.trials.map((t) => ({ slug: t.source.name, data: t.data }));
-  const files: { file: string; text: string }[] = [{ file: reviewFile, text: updated }, ...locksOf(root, review, trials, [number])];
+  const files: { file: string; text: string }[] = [{ file: reviewFile, text: updated }, ...locksOf(root, review, trials, [number], check.certainty?.data)];
   let citationNote: string;
   try {
     const text = existsSync(citation) ? updateCitation(readFileSync(citation, 'utf8'), { number, date }, review.title) : newCitation(review, { number, date });

@@ -136,7 +136,7 @@ describe('npm run check on broken content', () => {
   test('reports a misspelt field once, suggesting the right name', () => {
     expect(checkCase('unknown-field')).toMatchInlineSnapshot(`
       "content/trials/alpha-cel.md:4  sponser  "sponser" is not a field here
-        fix: did you mean "sponsor"? the fields allowed here are: label, aliases, registrations, sponsor, sponsor_country, design, phase, characteristics, status, status_reason, cohorts, reports
+        fix: did you mean "sponsor"? the fields allowed here are: label, aliases, registrations, sponsor, sponsor_country, design, phase, characteristics, status, status_reason, cohorts, reports, risk_of_bias
 
       1 problem in 1 file"
     `);
@@ -550,7 +550,7 @@ describe('npm run check on odd Unicode', () => {
   test('names the foreign letter in a field name that looks right but is not', () => {
     expect(checkCase('lookalike-field-name')).toMatchInlineSnapshot(`
       "content/trials/alpha-cel.md:4  spоnsor  "spоnsor" is not a field here; it contains о (U+043E), which is not a plain letter (a-z, 0-9, - and _)
-        fix: did you mean "sponsor"? the fields allowed here are: label, aliases, registrations, sponsor, sponsor_country, design, phase, characteristics, status, status_reason, cohorts, reports
+        fix: did you mean "sponsor"? the fields allowed here are: label, aliases, registrations, sponsor, sponsor_country, design, phase, characteristics, status, status_reason, cohorts, reports, risk_of_bias
 
       1 problem in 1 file"
     `);

@@ -19,6 +19,7 @@ import {
   type GradeRating,
 } from '../../schemas/appraisal.ts';
 import type { OutcomeAnalysis } from '../review/analyses-types.ts';
+import { pooledPercent } from '../format/numbers.ts';
 import type { CertaintyDomainShown, OutcomeCertainty, OutcomeRiskOfBias } from './types.ts';
 
 export const GRADE_DOMAIN_LABELS: Record<GradeDomain, string> = {
@@ -44,7 +45,7 @@ export function ratingLabel(domain: GradeDomain, rating: GradeRating | null): st
 }
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
-const pp = (x: number) => `${(Math.round(x * 10) / 10).toFixed(1)}`;
+const pp = (x: number) => (x < 1 ? x.toFixed(2) : x.toFixed(1));
 
 /** What the outcome's numbers need for the prompts. */
 export interface CertaintyContext {
@@ -82,7 +83,7 @@ function inconsistencyPrompt(o: OutcomeAnalysis, s: CertaintySettings, ctx: Cert
   const label = ctx.i2 === 'Q' ? 'I² (from Q)' : 'I² (from τ²)';
   const suggested: GradeRating = i2 >= s.inconsistency.very_serious_i2 ? 'very_serious' : i2 >= s.inconsistency.serious_i2 ? 'serious' : 'not_serious';
   const parts = [`${label} is ${Math.round(i2)}% (Q p ${r.Q_p < 0.001 ? '< 0.001' : `= ${r.Q_p.toFixed(3)}`})`];
-  if (r.prediction_shown) parts.push(`the prediction interval runs from ${pct(r.proportion.pi_lower)} to ${pct(r.proportion.pi_upper)}`);
+  if (r.prediction_shown) parts.push(`the prediction interval runs from ${pooledPercent(r.proportion.pi_lower, r.proportion.estimate)}% to ${pooledPercent(r.proportion.pi_upper, r.proportion.estimate)}%`);
   for (const [variable, sg] of Object.entries(o.subgroups)) {
     if (sg.Q_between_p !== null && sg.Q_between_p < s.inconsistency.subgroup_p) parts.push(`the subgroup test by ${ctx.variables[variable] ?? variable} (p = ${sg.Q_between_p.toFixed(3)}) may explain part of it`);
   }
@@ -98,7 +99,7 @@ function imprecisionPrompt(o: OutcomeAnalysis, s: CertaintySettings, ctx: Certai
   const size = t.min_patients > 0 ? `; ${r.n} patients against an optimal information size of ${t.min_patients}` : `; ${r.n} patients`;
   return {
     suggested,
-    prompt: `The ${Math.round(ctx.level * 100)}% confidence interval is ${pp(width)} percentage points wide (${pct(r.proportion.ci_lower)} to ${pct(r.proportion.ci_upper)})${size} (serious above ${t.serious_width} points${t.min_patients > 0 ? ` or below ${t.min_patients} patients` : ''}, very serious above ${t.very_serious_width}).`,
+    prompt: `The ${Math.round(ctx.level * 100)}% confidence interval is ${pp(width)} percentage points wide (${pooledPercent(r.proportion.ci_lower, r.proportion.estimate)}% to ${pooledPercent(r.proportion.ci_upper, r.proportion.estimate)}%)${size} (serious above ${t.serious_width} points${t.min_patients > 0 ? ` or below ${t.min_patients} patients` : ''}, very serious above ${t.very_serious_width}).`,
   };
 }
 
@@ -106,7 +107,7 @@ function publicationBiasPrompt(o: OutcomeAnalysis, s: CertaintySettings, ctx: Ce
   const r = o.overall;
   if (!r) return { suggested: null, prompt: 'No pooled estimate.' };
   const tf = o.funnel?.trim_and_fill.L0 ?? null;
-  const filled = tf && tf.k0 > 0 ? ` Trim-and-fill (L0) adds ${tf.k0} ${tf.k0 === 1 ? 'study' : 'studies'} on the ${tf.side} side, moving the estimate to ${pct(tf.estimate)}.` : '';
+  const filled = tf && tf.k0 > 0 ? ` Trim-and-fill (L0) adds ${tf.k0} ${tf.k0 === 1 ? 'study' : 'studies'} on the ${tf.side} side, moving the estimate to ${pooledPercent(tf.estimate)}%.` : '';
   if (!o.egger) {
     return { suggested: 'not_serious', prompt: `Egger's test needs at least ${ctx.eggerMinK} studies (k = ${r.k}): the data cannot detect small-study effects; judge from the search (trials registered without results, reports only as abstracts).${filled}` };
   }

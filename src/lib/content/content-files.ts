@@ -10,7 +10,7 @@ import { fileMessages } from './messages-files.ts';
 import { problem, type Problem, type Text } from './problems.ts';
 import { splitFrontMatter } from './split-front-matter.ts';
 
-export const CONTENT_KINDS = ['review', 'trial', 'search', 'registry', 'chapter'] as const;
+export const CONTENT_KINDS = ['review', 'trial', 'search', 'registry', 'chapter', 'certainty'] as const;
 export type ContentKind = (typeof CONTENT_KINDS)[number];
 
 /** One content file, parsed. */
@@ -40,6 +40,8 @@ export interface RawContent {
   registry: SourceFile[];
   /** Chapters (MDX): only their front matter is checked here; Astro compiles the body. */
   chapters: SourceFile[];
+  /** certainty.yaml beside review.yaml (the curator's GRADE ratings); undefined when there is none. */
+  certainty?: SourceFile;
   /** Problems found while reading: unreadable files, stray files, a missing review.yaml. */
   problems: Problem[];
   /** The lock files of published releases and today's chapter sources (release-lock-fs.ts), when read. */

@@ -4,7 +4,7 @@
  * A `-fs` file because it reads the disk (through read-content-fs.ts); the browser never needs it.
  */
 import { validLocks, type ReleaseLock } from '../review/release-lock.ts';
-import type { RegistryEntry, Review, Search, Trial } from '../../schemas/index.ts';
+import type { CertaintyFile, RegistryEntry, Review, Search, Trial } from '../../schemas/index.ts';
 import { ContentError } from './problems.ts';
 import { readContent, type ReadContentOptions } from './read-content-fs.ts';
 import { validateContent } from './validate-content.ts';
@@ -25,6 +25,8 @@ export interface LoadedReview {
   /** Search runs by id (the file name without .yaml). */
   searches: { id: string; file: string; data: Search }[];
   registry: { file: string; data: RegistryEntry }[];
+  /** The curator's GRADE ratings (certainty.yaml; no outcome rated when the file is absent). */
+  certainty: CertaintyFile;
   /** The locks of published releases, by release number (read with the content, never again). */
   locks: Map<number, ReleaseLock>;
 }
@@ -35,13 +37,14 @@ export interface LoadedReview {
  */
 export function loadReview(root: string, options: ReadContentOptions = {}): LoadedReview {
   const raw = readContent(root, options);
-  const { problems, review, trials, searches, registry } = validateContent(raw);
+  const { problems, review, trials, searches, registry, certainty } = validateContent(raw);
   if (problems.length > 0 || !review) throw new ContentError(problems);
   return {
     review: review.data,
     trials: trials.map(({ source, data }) => ({ slug: source.name, file: source.file, data, body: source.body })),
     searches: searches.map(({ source, data }) => ({ id: source.name, file: source.file, data })),
     registry: registry.map(({ source, data }) => ({ file: source.file, data })),
+    certainty: certainty?.data ?? { outcomes: {} },
     locks: validLocks(raw.published),
   };
 }

@@ -75,6 +75,9 @@ export function readContent(root: string, options: ReadContentOptions = {}): Raw
   const reviewPath = path.join(root, 'review.yaml');
   if (lstatOrUndefined(reviewPath)) out.review = read('review', reviewPath, `${label}/review.yaml`, 'review');
   else out.problems.push(problem(`${label}/review.yaml`, undefined, [], messages.reviewMissing()));
+  // certainty.yaml is optional: without it no outcome has a curator's rating yet.
+  const certaintyPath = path.join(root, 'certainty.yaml');
+  if (lstatOrUndefined(certaintyPath)) out.certainty = read('certainty', certaintyPath, `${label}/certainty.yaml`, 'certainty');
 
   for (const { folder, kind, ext } of FOLDERS) {
     const dir = path.join(root, folder);

@@ -9,8 +9,8 @@
  * unrelated typo.
  */
 import type { z } from 'zod';
-import { chapterSchema, idSchema, registryEntrySchema, reviewSchema, searchSchema, trialSchema } from '../../schemas/index.ts';
-import type { RegistryEntry, Review, Search, Trial } from '../../schemas/index.ts';
+import { certaintyFileSchema, chapterSchema, idSchema, registryEntrySchema, reviewSchema, searchSchema, trialSchema } from '../../schemas/index.ts';
+import type { CertaintyFile, RegistryEntry, Review, Search, Trial } from '../../schemas/index.ts';
 import { at, type RawContent, type SourceFile, type ValidFile } from './content-files.ts';
 import { messages } from './messages.ts';
 import { problem, sortProblems, type Problem } from './problems.ts';
@@ -32,6 +32,7 @@ import { checkLockedChapters } from './chapters/check-locked-chapters.ts';
 import { checkDuplicateReports } from './rules/check-duplicate-reports.ts';
 import { checkPlausibility, checkPlausibilityDeclaration } from './rules/check-plausibility.ts';
 import { checkIncludedTrial, checkPrismaStudies } from './rules/check-included-studies.ts';
+import { checkCertainty, checkReviewAppraisal, checkTrialAppraisal } from './rules/check-appraisal.ts';
 import { schemaProblems, type FieldProblem } from './schema-problems.ts';
 import { exampleValue } from '../review/characteristics.ts';
 import { checkPublishedReleases } from '../review/release-lock.ts';
@@ -44,6 +45,8 @@ export interface ValidatedContent {
   trials: ValidFile<Trial>[];
   searches: ValidFile<Search>[];
   registry: ValidFile<RegistryEntry>[];
+  /** certainty.yaml when there is one and it passed its schema. */
+  certainty: ValidFile<CertaintyFile> | undefined;
 }
 
 export function validateContent(raw: RawContent): ValidatedContent {
@@ -67,6 +70,7 @@ export function validateContent(raw: RawContent): ValidatedContent {
   const searches = raw.searches.flatMap((s) => check(searchSchema, s));
   const registry = raw.registry.flatMap((r) => check(registryEntrySchema, r, explain('registry')));
   for (const chapter of raw.chapters ?? []) check(chapterSchema, chapter);
+  const certainty = raw.certainty ? check(certaintyFileSchema, raw.certainty)[0] : undefined;
   problems.push(...checkChapters(raw.chapters ?? [], review?.data));
   problems.push(...checkLockedChapters(raw.published, review?.data));
 
@@ -87,7 +91,9 @@ export function validateContent(raw: RawContent): ValidatedContent {
     problems.push(...checkReleases(review));
     problems.push(...checkSearchLinks(review, raw.searches, searches));
     problems.push(...checkPlausibilityDeclaration(review));
+    problems.push(...checkReviewAppraisal(review));
   }
+  if (certainty) problems.push(...checkCertainty(certainty, review?.data));
   const releaseNumbers = review ? review.data.releases.map((r) => r.number) : [];
   for (const trial of trials) {
     problems.push(...checkTrialIds(trial));
@@ -98,6 +104,7 @@ export function validateContent(raw: RawContent): ValidatedContent {
       problems.push(...checkTrialCharacteristics(trial, review.data));
       problems.push(...checkPlausibility(trial, review.data));
       problems.push(...checkIncludedTrial(trial, review.data));
+      problems.push(...checkTrialAppraisal(trial, review.data));
     }
   }
   problems.push(...checkStudyLabels(trials));
@@ -107,5 +114,5 @@ export function validateContent(raw: RawContent): ValidatedContent {
   if (review && problems.length === 0) problems.push(...checkPublishedReleases(raw.published, review, trials));
   // PRISMA counts against the trial files: only once the rest is valid (see check-included-studies.ts).
   if (review && problems.length === 0) problems.push(...checkPrismaStudies(review, searches, trials));
-  return { problems: sortProblems(problems), review, trials, searches, registry };
+  return { problems: sortProblems(problems), review, trials, searches, registry, certainty };
 }

@@ -6,6 +6,8 @@ import type { Review } from '../../schemas/index.ts';
 import type { ReleaseChanges } from '../review/analyses-types.ts';
 import { longDate, pooledPercent } from '../format/numbers.ts';
 import type { AtomEntry } from './atom.ts';
+import type { CertaintyLevel } from '../../schemas/appraisal.ts';
+import { CERTAINTY_LABELS } from '../appraisal/certainty.ts';
 
 /** The absolute address of a page below the site root (`root` ends with "/"). */
 export function pageUrl(root: string, path: string): string {
@@ -43,8 +45,16 @@ export function releaseSummaryText(review: Review, changes: ReleaseChanges): str
         ? `Pooled estimates that moved since release ${changes.previous}: ${moved.join('; ')}.`
         : `No pooled estimate moved since release ${changes.previous}.`,
     );
+    const certainty = certaintyChangeTexts(changes);
+    if (certainty.length > 0) parts.push(`Certainty of the evidence changed: ${certainty.join('; ')}.`);
   }
   return parts.join(' ');
+}
+
+/** "bORR: low → very low (imprecision: not serious → serious)", one per outcome whose certainty changed. */
+export function certaintyChangeTexts(changes: ReleaseChanges): string[] {
+  const name = (r: CertaintyLevel | null) => (r ? CERTAINTY_LABELS[r].toLowerCase() : 'not rated');
+  return (changes.certainty ?? []).map((c) => `${c.label}: ${name(c.before)} → ${name(c.after)}${c.domains.length > 0 ? ` (${c.domains.join(', ')})` : ''}`);
 }
 
 /** One entry per release, newest first. `root` is the site's absolute address, ending in "/". */

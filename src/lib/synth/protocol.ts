@@ -122,6 +122,13 @@ ${DRUG_CLASSES.map((id) => `      - id: ${id}\n        label: ${q(id === 'small_
     show: [table, filter]
 `;
 
+/** certainty.yaml of a synthetic review: every data-driven domain confirms the data's prompt. */
+export function certaintyYaml(): string {
+  const entry = (id: string) =>
+    `  ${id}:\n    domains:\n      risk_of_bias: { rating: suggested }\n      inconsistency: { rating: suggested }\n      indirectness: { rating: not_serious, reason: "Synthetic studies match the synthetic question." }\n      imprecision: { rating: suggested }\n      publication_bias: { rating: suggested }\n`;
+  return `# GRADE ratings of the synthetic review: the curators confirm the data's prompts.\noutcomes:\n${OUTCOME_LINES.map(([id]) => entry(id)).join('')}`;
+}
+
 /** review.yaml of a synthetic review of `trials` studies. */
 export function protocolYaml(trials: number, seed: number): string {
   const outcomes = OUTCOME_LINES.map(
@@ -164,6 +171,11 @@ ${outcomes}analysis:
 studies:
   registration: optional
   label_heading: "Intervention"
+risk_of_bias:
+  tool: rob2
+  required: false
+certainty:
+  start: high
 ${CHARACTERISTICS}subgroups:
   - id: route
     characteristic: route

@@ -5,7 +5,8 @@
  * writes them; the result passes `npm run check` and builds with REVIEW_CONTENT=<folder>.
  */
 import { createRandom } from './random.ts';
-import { protocolYaml, SYNTH_RELEASES } from './protocol.ts';
+import { certaintyYaml, protocolYaml, SYNTH_RELEASES } from './protocol.ts';
+import { synthRiskOfBias } from './synth-risk-of-bias.ts';
 import { synthTrial, type SynthTrial } from './synth-trial.ts';
 import { trialText } from './trial-text.ts';
 import { searchText } from './synth-searches.ts';
@@ -40,9 +41,11 @@ export function synthReview(options: SynthOptions): SynthFile[] {
   const { trials: count, seed = 1 } = options;
   if (!Number.isInteger(count) || count < 1 || count > 1_000_000) throw new Error('the number of trials must be a whole number from 1 to 1,000,000');
   const trials = synthTrials(count, seed);
+  // Risk of bias draws from its own sequence too, after the studies are made.
+  synthRiskOfBias(trials, createRandom(seed + 104_729));
   // Searches and the registry draw from their own sequence, so adding a field to studies does not move them.
   const random = createRandom(seed + 7_919);
-  const files: SynthFile[] = [{ path: 'review.yaml', text: protocolYaml(count, seed) }];
+  const files: SynthFile[] = [{ path: 'review.yaml', text: protocolYaml(count, seed) }, { path: 'certainty.yaml', text: certaintyYaml() }];
   for (const trial of trials) files.push({ path: `trials/${trial.slug}.md`, text: trialText(trial) });
   for (const release of SYNTH_RELEASES) {
     files.push({ path: `searches/${release.search}.yaml`, text: searchText(random, trials, release.number) });

@@ -91,6 +91,11 @@ export function trialText(trial: SynthTrial): string {
         }`,
     )
     .join('')}`;
-  out += `reports:\n${t.reports.map(reportText).join('')}---\n\n${notes(trial)}`;
+  out += `reports:\n${t.reports.map(reportText).join('')}`;
+  if (t.risk_of_bias) {
+    out += 'risk_of_bias:\n  domains:\n';
+    for (const [domain, j] of Object.entries(t.risk_of_bias.domains)) out += `    ${domain}: { judgement: ${j.judgement}, support: ${q(j.support)}, source: ${q(j.source)} }\n`;
+  }
+  out += `---\n\n${notes(trial)}`;
   return out;
 }
