@@ -110,26 +110,33 @@ export const certaintySettingsSchema = z
         subgroup_p: shareSchema.default(0.1).describe('A subgroup test below this p value is named as a possible explanation'),
       })
       .strict()
-      .prefault({}),
-    imprecision: imprecisionThresholdsSchema.prefault({}),
+      .prefault({})
+      .describe('Thresholds behind the prompt for inconsistency'),
+    imprecision: imprecisionThresholdsSchema.prefault({}).describe('Thresholds behind the prompt for imprecision (every outcome; certainty.outcomes can change them for one)'),
     risk_of_bias: z
       .object({
         serious_share: shareSchema.default(0.5).describe('Weight share of studies at high risk (or with no information) from which risk of bias is suggested as serious'),
         very_serious_share: shareSchema.default(0.8).describe('Weight share of studies at high risk from which it is suggested as very serious'),
       })
       .strict()
-      .prefault({}),
+      .prefault({})
+      .describe("Thresholds behind the prompt for risk of bias (from the studies' overall judgements)"),
     publication_bias: z
       .object({ egger_p: shareSchema.default(0.1).describe("Egger's test below this p value suggests publication bias as strongly suspected") })
       .strict()
-      .prefault({}),
+      .prefault({})
+      .describe('Threshold behind the prompt for publication bias'),
     outcomes: z
       .record(
         idSchema,
         z
           .object({
             imprecision: z
-              .object({ serious_width: percentSchema.optional(), very_serious_width: percentSchema.optional(), min_patients: z.number().int().min(0).optional() })
+              .object({
+                serious_width: percentSchema.optional().describe('Confidence interval wider than this (percentage points): serious imprecision, for this outcome'),
+                very_serious_width: percentSchema.optional().describe('Wider than this: very serious, for this outcome'),
+                min_patients: z.number().int().min(0).optional().describe('Fewer patients than this: serious, for this outcome'),
+              })
               .strict()
               .optional()
               .describe('Imprecision thresholds of this outcome (any of serious_width, very_serious_width, min_patients)'),
@@ -169,6 +176,14 @@ export const trialRiskOfBiasSchema = robAssessmentSchema
 
 // ---- certainty.yaml: the curator's GRADE ratings ----
 
+const GRADE_DOMAIN_RATING: Record<GradeDomain, string> = {
+  risk_of_bias: 'The rating of risk of bias: {rating, reason} ("suggested" only when review.yaml declares a risk-of-bias tool)',
+  inconsistency: 'The rating of inconsistency: {rating, reason}',
+  indirectness: 'The rating of indirectness: {rating, reason} (never "suggested": the data give no prompt for it)',
+  imprecision: 'The rating of imprecision: {rating, reason}',
+  publication_bias: 'The rating of publication bias: {rating, reason}',
+};
+
 export const gradeDomainRatingSchema = z
   .object({
     rating: z
@@ -181,7 +196,9 @@ export const gradeDomainRatingSchema = z
 export const certaintyEntrySchema = z
   .object({
     domains: z
-      .object(Object.fromEntries(GRADE_DOMAINS.map((d) => [d, gradeDomainRatingSchema.optional()])) as Record<GradeDomain, z.ZodOptional<typeof gradeDomainRatingSchema>>)
+      .object(
+        Object.fromEntries(GRADE_DOMAINS.map((d) => [d, gradeDomainRatingSchema.optional().describe(GRADE_DOMAIN_RATING[d])])) as Record<GradeDomain, z.ZodOptional<typeof gradeDomainRatingSchema>>,
+      )
       .strict()
       .describe('The five GRADE domains: risk_of_bias, inconsistency, indirectness, imprecision, publication_bias'),
     upgrades: z

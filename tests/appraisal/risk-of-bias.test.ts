@@ -87,3 +87,16 @@ describe('judgements per report', () => {
     expect(studyAppraisal(rob2, 'x', 'X', 'paper', null)).toMatchObject({ assessed: false, overall: { class: 'not_assessed' } });
   });
 });
+
+describe('colours and symbols', () => {
+  test("a tool's second high level is drawn darker, on its own scale only", async () => {
+    const { levelColour, levelSymbol, ROB_CLASS_COLOURS } = await import('../../src/lib/appraisal/risk-of-bias.ts');
+    const robins = ROB_PRESETS['robins-i']!;
+    expect(levelColour(robins, 'serious', 'high')).toBe(ROB_CLASS_COLOURS.high);
+    expect(levelSymbol(robins, 'critical', 'high')).toBe('!');
+    // JBI: the domain level "no" is high, and the overall "high" is the only high of the overall scale
+    const jbi = ROB_PRESETS['jbi-case-series']!;
+    expect(levelColour(jbi, 'high', 'high')).toBe(ROB_CLASS_COLOURS.high);
+    expect(levelSymbol(jbi, 'no', 'high')).toBe('×');
+  });
+});

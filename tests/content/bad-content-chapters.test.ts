@@ -155,7 +155,7 @@ describe('npm run check on a chapter that is not content', () => {
 
   test('refuses a misspelt component', () => {
     expect(checkCase('chapter-misspelt-component')).toMatchInlineSnapshot(`
-      "content/chapters/component.mdx:6  <Estimat> is not a component chapters can use; did you mean "Estimate"? (they are Estimate, Count, SubgroupTest, Sensitivity, ForestPlot and Since)
+      "content/chapters/component.mdx:6  <Estimat> is not a component chapters can use; did you mean "Estimate"? (they are Estimate, Count, SubgroupTest, Sensitivity, ForestPlot, Certainty, SummaryOfFindings and Since)
         fix: write <Estimate>; the curators' guide lists every component with its props
 
       1 problem in 1 file"

@@ -13,7 +13,7 @@ const docs = fieldReference();
 
 describe('the field reference', () => {
   test('documents every field of every kind of file with a description', () => {
-    expect(new Set(docs.map((d) => d.kind))).toEqual(new Set(['review', 'trial', 'search', 'registry', 'chapter']));
+    expect(new Set(docs.map((d) => d.kind))).toEqual(new Set(['review', 'trial', 'search', 'registry', 'chapter', 'certainty']));
     expect(docs.filter((d) => d.description.trim() === '').map((d) => `${d.kind}:${d.path}`)).toEqual([]);
   });
 
@@ -92,7 +92,7 @@ describe('the field reference', () => {
 
   test('prints as Markdown tables, one per kind of file', () => {
     const markdown = fieldReferenceMarkdown(docs);
-    expect(markdown.split('\n').filter((l) => l.startsWith('## '))).toEqual(['## review', '## trial', '## search', '## registry', '## chapter', '## Notes']);
+    expect(markdown.split('\n').filter((l) => l.startsWith('## '))).toEqual(['## review', '## trial', '## search', '## registry', '## chapter', '## certainty', '## Notes']);
     expect(markdown).toContain('A year or a month sorts before the days of its period and counts as its first day against a release\'s cut-off');
     expect(markdown).toContain('| `reports[].status` | one of: primary, superseded, excluded | required | primary (the report the analysis uses), superseded (replaced by a newer report) or excluded |');
   });
@@ -157,6 +157,8 @@ describe('the chapter component catalogue', () => {
     SubgroupTest: 'src/components/chapter/SubgroupTest.astro',
     Sensitivity: 'src/components/chapter/Sensitivity.astro',
     ForestPlot: 'src/components/ForestPlot.astro',
+    Certainty: 'src/components/chapter/Certainty.astro',
+    SummaryOfFindings: 'src/components/chapter/SummaryOfFindings.astro',
     Since: 'src/components/chapter/Since.astro',
   };
 

@@ -137,8 +137,18 @@ describe('the feeds of the hosted review', () => {
   });
 
   test('the summary of an update without moves says so', () => {
-    const c = { ...generated.changes[1]!, outcomes: generated.changes[1]!.outcomes.map((o) => ({ ...o, overall: { ...o.overall, moved: false } })) };
+    const c = { ...generated.changes[1]!, certainty: [], outcomes: generated.changes[1]!.outcomes.map((o) => ({ ...o, overall: { ...o.overall, moved: false } })) };
     expect(releaseSummaryText(review, c)).toMatch(/No pooled estimate moved since release 1\.$/);
+  });
+
+  test('a change of certainty is in the summary, with the domains that moved', () => {
+    const c = generated.changes[1]!;
+    expect(c.certainty?.length).toBeGreaterThan(0);
+    const first = c.certainty![0]!;
+    const text = releaseSummaryText(review, c);
+    expect(text).toContain('Certainty of the evidence changed: ');
+    expect(text).toContain(`${first.label}: `);
+    expect(text).toContain(first.domains[0]!);
   });
 
   test('one entry per report of a release, newest release first, dated by that release', () => {

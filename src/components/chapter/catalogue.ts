@@ -46,7 +46,7 @@ export interface ComponentExample {
 
 export interface ComponentDoc {
   /** The name written in MDX; `a` is an ordinary Markdown link. */
-  name: 'Estimate' | 'Count' | 'SubgroupTest' | 'Sensitivity' | 'ForestPlot' | 'Since' | 'a';
+  name: 'Estimate' | 'Count' | 'SubgroupTest' | 'Sensitivity' | 'ForestPlot' | 'Certainty' | 'SummaryOfFindings' | 'Since' | 'a';
   summary: string;
   props: readonly PropDoc[];
   examples: (ids: ExampleIds) => ComponentExample[];
@@ -112,6 +112,19 @@ export const SUBGROUP_TEST_SHOW = {
   p: 'the p value only, e.g. p = 0.058',
 } as const satisfies Record<string, string>;
 
+/** <Certainty show>: the rating, with GRADE's symbols, or the plain-language statement. */
+export const CERTAINTY_SHOW = {
+  rating: 'the certainty in words, e.g. low certainty',
+  symbols: "the certainty with GRADE's symbols, e.g. ⊕⊕◯◯ low certainty",
+  statement: 'the plain-language statement of the summary-of-findings table',
+} as const satisfies Record<string, string>;
+
+/** <SummaryOfFindings kind>: which outcomes. */
+export const SOF_KIND = {
+  efficacy: 'the efficacy outcomes only',
+  safety: 'the safety outcomes only',
+} as const satisfies Record<string, string>;
+
 export type EstimateShow = keyof typeof ESTIMATE_SHOW;
 export type CountOf = keyof typeof COUNT_OF;
 export type SensitivityShow = keyof typeof SENSITIVITY_SHOW;
@@ -155,6 +168,18 @@ export interface SensitivityProps {
 export interface ForestPlotProps {
   outcome: string;
   variable?: string;
+  release?: number;
+  caption?: string;
+}
+
+export interface CertaintyProps {
+  outcome: string;
+  show?: keyof typeof CERTAINTY_SHOW;
+  release?: number;
+}
+
+export interface SummaryOfFindingsProps {
+  kind?: keyof typeof SOF_KIND;
   release?: number;
   caption?: string;
 }
@@ -283,6 +308,25 @@ export const CHAPTER_COMPONENTS: readonly ComponentDoc[] = [
       { code: `<ForestPlot outcome="${outcome}" />` },
       ...(variable ? [{ code: `<ForestPlot outcome="${outcome}" variable="${variable.id}" caption="Response by subgroup" />` }] : []),
     ],
+  },
+  {
+    name: 'Certainty',
+    summary: "The GRADE certainty of an outcome's pooled estimate (certainty.yaml), or its plain-language statement. An outcome the curators have not rated reads \"certainty not rated\".",
+    props: [OUTCOME, { name: 'show', type: 'one of the values below', required: false, default: 'rating', values: valuesOf(CERTAINTY_SHOW), description: 'What to show.' }, RELEASE],
+    examples: ({ outcome }) => [
+      { code: `<Certainty outcome="${outcome}" />`, props: { outcome } },
+      { code: `<Certainty outcome="${outcome}" show="statement" />`, props: { outcome, show: 'statement' } },
+    ],
+  },
+  {
+    name: 'SummaryOfFindings',
+    summary: 'The summary-of-findings table: each outcome\'s pooled estimate, per 1,000 patients, studies and patients, certainty with its footnotes and plain-language statement.',
+    props: [
+      { name: 'kind', type: 'one of the values below', required: false, default: 'every outcome', values: valuesOf(SOF_KIND), description: 'Which outcomes.' },
+      RELEASE,
+      { name: 'caption', type: 'text', required: false, default: 'Summary of findings, release <n>', description: "The table's caption." },
+    ],
+    examples: () => [{ code: '<SummaryOfFindings />' }, { code: '<SummaryOfFindings kind="safety" caption="Harms" />' }],
   },
   {
     name: 'Since',

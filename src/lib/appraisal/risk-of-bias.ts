@@ -129,20 +129,20 @@ export const ROB_CLASS_SYMBOLS: Record<RobClass | 'not_assessed', string> = {
   not_assessed: '·',
 };
 
-/** The second and later "high" levels of a tool (ROBINS-I's critical after serious) are drawn darker. */
+/**
+ * The high levels of the scale `level` belongs to (the domain levels, or the overall levels when
+ * it is only one of those): the second and later (ROBINS-I's critical after serious) are drawn darker.
+ */
+function laterHigh(tool: RobTool | null, level: string | null, cls: RobClass | 'not_assessed'): boolean {
+  if (!tool || !level || cls !== 'high') return false;
+  const scale = tool.levels.some((l) => l.id === level) ? tool.levels : overallLevels(tool);
+  return scale.filter((l) => l.class === 'high').findIndex((l) => l.id === level) > 0;
+}
+
 export function levelColour(tool: RobTool | null, level: string | null, cls: RobClass | 'not_assessed'): string {
-  if (tool && level && cls === 'high') {
-    const highs = [...tool.levels, ...(tool.overall.levels ?? [])].filter((l) => l.class === 'high').map((l) => l.id);
-    const unique = [...new Set(highs)];
-    if (unique.indexOf(level) > 0) return '#7a1111';
-  }
-  return ROB_CLASS_COLOURS[cls];
+  return laterHigh(tool, level, cls) ? '#7a1111' : ROB_CLASS_COLOURS[cls];
 }
 
 export function levelSymbol(tool: RobTool | null, level: string | null, cls: RobClass | 'not_assessed'): string {
-  if (tool && level && cls === 'high') {
-    const unique = [...new Set([...tool.levels, ...(tool.overall.levels ?? [])].filter((l) => l.class === 'high').map((l) => l.id))];
-    if (unique.indexOf(level) > 0) return '!';
-  }
-  return ROB_CLASS_SYMBOLS[cls];
+  return laterHigh(tool, level, cls) ? '!' : ROB_CLASS_SYMBOLS[cls];
 }

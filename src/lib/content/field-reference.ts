@@ -97,22 +97,6 @@ const ENTRY_DESCRIPTIONS: Record<string, string> = {
   'registry:characteristics.<characteristic>': CHARACTERISTIC_VALUE,
 };
 
-/** Descriptions of fields whose schema gives none (blocks of settings, and the GRADE domains rated alike). */
-const GRADE_DOMAIN_RATING = (domain: string) => `The rating of ${domain}: {rating, reason}`;
-const FIELD_DESCRIPTIONS: Record<string, string> = {
-  'review:certainty.inconsistency': 'Thresholds behind the prompt for inconsistency',
-  'review:certainty.imprecision': 'Thresholds behind the prompt for imprecision (every outcome; certainty.outcomes can change them for one)',
-  'review:certainty.risk_of_bias': 'Thresholds behind the prompt for risk of bias (from the studies\' overall judgements)',
-  'review:certainty.publication_bias': 'Threshold behind the prompt for publication bias',
-  'review:certainty.outcomes.<outcome>.imprecision.serious_width': 'Confidence interval wider than this (percentage points): serious imprecision, for this outcome',
-  'review:certainty.outcomes.<outcome>.imprecision.very_serious_width': 'Wider than this: very serious, for this outcome',
-  'review:certainty.outcomes.<outcome>.imprecision.min_patients': 'Fewer patients than this: serious, for this outcome',
-  'certainty:outcomes.<outcome>.domains.risk_of_bias': GRADE_DOMAIN_RATING('risk of bias ("suggested" only when review.yaml declares a risk-of-bias tool)'),
-  'certainty:outcomes.<outcome>.domains.inconsistency': GRADE_DOMAIN_RATING('inconsistency'),
-  'certainty:outcomes.<outcome>.domains.indirectness': GRADE_DOMAIN_RATING('indirectness (never "suggested": the data give no prompt for it)'),
-  'certainty:outcomes.<outcome>.domains.imprecision': GRADE_DOMAIN_RATING('imprecision'),
-  'certainty:outcomes.<outcome>.domains.publication_bias': GRADE_DOMAIN_RATING('publication bias'),
-};
 
 /** Every field of every kind of content file, in schema order. */
 export function fieldReference(): FieldDoc[] {
@@ -157,7 +141,7 @@ function doc(kind: ContentKind, path: string, field: Field, form: string | undef
     path,
     type: typeLabel(field),
     required: !field.optional && !field.hasDefault,
-    description: field.description ?? FIELD_DESCRIPTIONS[`${kind}:${path}`] ?? '',
+    description: field.description ?? '',
   };
   if (field.hasDefault) out.default = JSON.stringify(field.default);
   // A fixed list, or a fixed list with another form beside it (a design or phase: {other, reason}).

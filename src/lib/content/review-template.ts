@@ -11,7 +11,8 @@
  */
 import { chapterSchema, reviewFileSchema, searchSchema } from '../../schemas/index.ts';
 import { ANALYSIS_OPTIONS } from './analysis-options.ts';
-import { describeSchema, typeLabel, type Described, type Field } from './describe-schema.ts';
+import { describeSchema, typeLabel, unionOptions, type Described, type Field } from './describe-schema.ts';
+import { ROB_PRESETS } from '../appraisal/risk-of-bias.ts';
 import { PLACEHOLDER } from './placeholders.ts';
 
 /** The search id of the first release, and so the name of its search file. */
@@ -242,6 +243,28 @@ const REVIEW_SPECIAL: Record<string, Special> = {
   'analysis.correction': analysisOption('correction'),
   'characteristics[].levels': noted('Only with type category; remove it for any other type'),
   'subgroups[].characteristic': noted('It must be a category characteristic that applies to trials'),
+  'risk_of_bias.tool': (field, indent, depth, path, inBlock) => {
+    // A preset by its id, or (commented out below it) a tool of the review's own with every field explained.
+    const own = unionOptions(field).find((o) => o.shape.type === 'object');
+    const lines = [comment(indent, field, `Presets: ${Object.values(ROB_PRESETS).map((t) => `${t.id} (${t.label})`).join('; ')}`), `${indent}tool: ${Object.keys(ROB_PRESETS)[0]}`];
+    if (own && own.shape.type === 'object') {
+      lines.push(`${indent}# Or a tool of the review's own, in place of the line above:`);
+      lines.push(...commentOut(renderField({ ...field, shape: own.shape, optional: false, hasDefault: false }, depth, path, REVIEW_SPECIAL, inBlock), indent));
+    }
+    return lines;
+  },
+  // Per-outcome thresholds: a record, written as an example of one outcome (the block around it is commented out).
+  'certainty.outcomes': (field, indent, depth, path, inBlock) => {
+    const entry = field.shape.type === 'record' ? field.shape.value : undefined;
+    const fields = entry?.shape.type === 'object' ? entry.shape.fields : [];
+    return [
+      comment(indent, field),
+      `${indent}${field.name}:`,
+      `${indent}  # One entry per outcome id (an id from outcomes above)`,
+      `${indent}  <outcome>:`,
+      ...fields.flatMap((f) => renderField({ ...f, optional: false, hasDefault: false }, depth + 4, `${path}.<outcome>.${f.name}`, REVIEW_SPECIAL, inBlock)),
+    ];
+  },
   'releases[].number': fixed('1'),
   'releases[].search': fixed(FIRST_SEARCH, `The file searches/${FIRST_SEARCH}.yaml of this folder`),
 };

@@ -11,6 +11,7 @@
  */
 import { trialSchema, type Characteristic, type Review } from '../../schemas/index.ts';
 import { characteristicsFor } from '../review/characteristics.ts';
+import { overallLevels, resolveTool } from '../appraisal/risk-of-bias.ts';
 import { describeSchema, typeLabel, unionOptions, type Described, type Field } from './describe-schema.ts';
 import { characteristicTypeText } from './field-reference.ts';
 import { PLACEHOLDER } from './placeholders.ts';
@@ -215,6 +216,48 @@ const SPECIAL: Record<string, Special> = {
   },
 
   reports: (field, indent, ctx, depth) => [comment(indent, field), `${indent}reports:`, ...listItem(element(field), depth + 2, 'reports[]', ctx)],
+
+  // One line per domain of the review's tool (none without a tool): judgement, support, source.
+  risk_of_bias: (field, indent, ctx) => {
+    const tool = resolveTool(ctx.review.risk_of_bias);
+    const sub = (name: string) => (field.shape.type === 'object' ? field.shape.fields.find((f) => f.name === name) : undefined);
+    const domains = sub('domains');
+    const judgement = domains?.shape.type === 'record' && domains.shape.value.shape.type === 'object' ? domains.shape.value.shape.fields : [];
+    if (!tool) {
+      return [
+        comment(indent, field, 'This review declares no risk-of-bias tool (risk_of_bias in review.yaml), so leave it out'),
+        `${indent}# risk_of_bias:`,
+        ...(['domains', 'overall', 'reports'] as const).flatMap((name) => {
+          const f = sub(name);
+          return f ? [comment(`${indent}#   `, f), `${indent}#   ${name}: {}`] : [];
+        }),
+        `${indent}#   # Each judgement: ${judgement.map((f) => `${f.name}: ${f.description ?? ''}`).join('; ')}`,
+      ];
+    }
+    const required = ctx.review.risk_of_bias?.required !== false;
+    const off = required ? '' : '# ';
+    const levels = (ls: { id: string; label: string }[]) => ls.map((l) => `${l.id} (${l.label})`).join(', ');
+    const judged = tool.overall.method === 'judged';
+    const overall = sub('overall');
+    const reports = sub('reports');
+    return [
+      comment(indent, field, `Tool: ${tool.label}; ${required ? 'required for an included study' : 'optional in this review'}`),
+      `${indent}${off}risk_of_bias:`,
+      ...(domains ? [comment(`${indent}${off}  `, domains)] : []),
+      `${indent}${off}  domains:`,
+      `${indent}${off}    # Each domain: ${judgement.map((f) => `${f.name}: ${f.description ?? ''}`).join('; ')}`,
+      `${indent}${off}    # Levels: ${levels(tool.levels)}`,
+      ...tool.domains.flatMap((d) => [
+        `${indent}${off}    # ${d.label}: ${d.question}${d.optional ? ' (optional)' : ''}`,
+        `${indent}${d.optional ? '# ' : off}    ${d.id}: { judgement: ${PLACEHOLDER}, support: ${PLACEHOLDER}, source: ${PLACEHOLDER} }`,
+      ]),
+      ...(overall ? [comment(`${indent}${off}  `, overall, judged ? `One of: ${levels(overallLevels(tool))}` : 'Not with this tool: its rule works the overall judgement out')] : []),
+      `${indent}${judged ? off : '# '}  overall: { judgement: ${PLACEHOLDER}, support: ${PLACEHOLDER}, source: ${PLACEHOLDER} }`,
+      ...(reports ? [comment(`${indent}# `, reports)] : []),
+      `${indent}#   reports: { <report id>: { domains: { <domain id>: { judgement: ${PLACEHOLDER}, support: ${PLACEHOLDER}, source: ${PLACEHOLDER} } } } }`,
+    ];
+  },
+
 
   'reports[].date': (field, indent) => [
     comment(indent, field, 'A year or a month counts as its first day against a cut-off, and sorts before the days of its period'),

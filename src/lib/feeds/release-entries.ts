@@ -51,7 +51,7 @@ export function releaseSummaryText(review: Review, changes: ReleaseChanges): str
   return parts.join(' ');
 }
 
-/** "bORR: low → very low (imprecision: not serious → serious)", one per outcome whose certainty changed. */
+/** "Response: low → very low (imprecision: not serious → serious)", one per outcome whose certainty changed. */
 export function certaintyChangeTexts(changes: ReleaseChanges): string[] {
   const name = (r: CertaintyLevel | null) => (r ? CERTAINTY_LABELS[r].toLowerCase() : 'not rated');
   return (changes.certainty ?? []).map((c) => `${c.label}: ${name(c.before)} → ${name(c.after)}${c.domains.length > 0 ? ` (${c.domains.join(', ')})` : ''}`);

@@ -5,9 +5,10 @@
  */
 import type { Review } from '../../schemas/index.ts';
 import type { OutcomeAnalysis } from '../review/analyses-types.ts';
-import { outcomeData } from '../review/release-data.ts';
+import { outcomeData, releaseData } from '../review/release-data.ts';
 import { FOREST_MAX_STUDY_ROWS } from './display-limits.ts';
 import { forestInput, type ForestLabels } from './forest-input.ts';
+import { forestRob } from './forest-rob.ts';
 import { forestSpec, type ForestInput } from './forest-spec.ts';
 import { renderSvg } from './render-svg.ts';
 
@@ -31,6 +32,9 @@ export function forestFigure(review: Review, outcome: string, variable: string |
     i2: review.analysis.i2,
   };
   const summaryOnly = data.studies.length > FOREST_MAX_STUDY_ROWS;
+  // Risk-of-bias columns beside the study rows, when the review declares a tool (none without rows).
+  const rob = summaryOnly ? undefined : forestRob(releaseData(release).appraisal, data.studies);
+  if (rob) labels.rob = rob;
   const input = forestInput(summaryOnly ? { ...data, studies: [] } : data, labels, variable);
   const svg = input ? renderSvg(forestSpec(input), `Forest plot of ${data.label}`) : Promise.resolve('');
   return { data, labels, summaryOnly, input, svg };

@@ -5,6 +5,7 @@
  */
 import type { OutcomeAnalysis, PooledResult } from '../review/analyses-types.ts';
 import type { ForestInput, ForestPooled, ForestStudy } from './forest-spec.ts';
+import type { ForestRob } from './forest-rob.ts';
 import { heterogeneityText, predictionShown, type I2Definition } from '../format/heterogeneity.ts';
 
 export const FOREST_SORTS = ['name', 'estimate', 'weight', 'date'] as const;
@@ -16,6 +17,8 @@ export interface ForestLabels {
   variables: { id: string; label: string; levels: { id: string; label: string }[] }[];
   /** Which I² the plot names (review.yaml analysis.i2); τ²-based when left out. */
   i2?: I2Definition;
+  /** Risk-of-bias columns, when the review declares a tool (forest-rob.ts). */
+  rob?: ForestRob;
 }
 
 const pct = (p: number) => (p * 100).toFixed(1);
@@ -75,6 +78,7 @@ export function forestInput(
       weight: s.weight,
       note: `${s.source}${s.inferred ? ` (inferred: ${s.inferred})` : ''}`,
       ...(v ? { group: levelLabel(s.levels[v.id]) } : {}),
+      ...(labels.rob?.trials[s.trial] ? { rob: labels.rob.trials[s.trial]!.map((i) => labels.rob!.palette[i] ?? null) } : {}),
     })),
     dates,
     sort,
@@ -84,6 +88,7 @@ export function forestInput(
     studies,
     overall: pooled('Overall', outcome.overall, true, labels.i2 ?? 'tau2'),
     axisTitle: `${labels.outcome} (%)`,
+    ...(labels.rob ? { robColumns: labels.rob.columns } : {}),
   };
   if (v) {
     const s = outcome.subgroups[v.id];

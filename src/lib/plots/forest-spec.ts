@@ -11,6 +11,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { labelLines } from './label-lines.ts';
+import type { ForestRobMark } from './forest-rob.ts';
 
 /** One study row, on the proportion scale (0-1). */
 export interface ForestStudy {
@@ -26,6 +27,8 @@ export interface ForestStudy {
   group?: string;
   /** Extra text for the tooltip, e.g. the source table. */
   note?: string;
+  /** Risk-of-bias judgements, one per column of `robColumns` (null: not judged). */
+  rob?: (ForestRobMark | null)[];
 }
 
 /** A pooled estimate (overall or one subgroup), proportion scale. */
@@ -57,6 +60,8 @@ export interface ForestInput {
   /** Axis label, e.g. "Proportion (%)". */
   axisTitle?: string;
   width?: number;
+  /** Risk-of-bias columns drawn after the weights (D1 … Dn, Overall), when the review declares a tool. */
+  robColumns?: { header: string; label: string }[];
 }
 
 type RowKind = 'heading' | 'study' | 'subgroup' | 'overall' | 'pi' | 'note';
@@ -80,6 +85,7 @@ export interface ForestRow {
   weight?: number;
   group?: string;
   note?: string;
+  rob?: (ForestRobMark | null)[];
 }
 
 const pct = (p: number) => (p * 100).toFixed(1);
@@ -146,6 +152,7 @@ function studyRow(s: ForestStudy, y: number): ForestRow {
     weight: s.weight,
     ...(s.group !== undefined ? { group: s.group } : {}),
     ...(s.note !== undefined ? { note: s.note } : {}),
+    ...(s.rob !== undefined ? { rob: s.rob } : {}),
   };
 }
 
@@ -198,6 +205,50 @@ function diamondPoints(rows: ForestRow[]) {
       { id: r.y, kind: r.kind, x: r.estimate!, lo: r.y - DIAMOND_HALF, hi: r.y + DIAMOND_HALF },
       { id: r.y, kind: r.kind, x: r.ciUpper!, lo: r.y, hi: r.y },
     ]);
+}
+
+/** Width of a risk-of-bias column, and of the overall judgement's (px). */
+const ROB_COLUMN = 18;
+const ROB_OVERALL_COLUMN = 46;
+
+/** The risk-of-bias columns (as R meta's rob() draws them): a circle with its symbol per judgement, headed D1 … Dn, Overall. */
+function robColumnsSpec(columns: readonly { header: string; label: string }[], rows: readonly ForestRow[], y: object, height: number) {
+  const width = (columns.length - 1) * ROB_COLUMN + ROB_OVERALL_COLUMN;
+  const centre = (i: number) => (i < columns.length - 1 ? (i + 0.5) * ROB_COLUMN : width - ROB_OVERALL_COLUMN / 2);
+  const cells = rows.flatMap((r) =>
+    r.kind === 'study' && r.rob
+      ? r.rob.flatMap((m, i) => (m && columns[i] ? [{ y: r.y, x: centre(i), colour: m.colour, ink: m.ink, symbol: m.symbol, tip: `${columns[i]!.label}: ${m.label}`, study: r.label }] : []))
+      : [],
+  );
+  const x = { field: 'x', type: 'quantitative' as const, scale: { domain: [0, width], nice: false, zero: false }, axis: null };
+  return {
+    width,
+    height,
+    title: { text: ' ', fontSize: FONT_SIZE },
+    layer: [
+      {
+        data: { values: columns.map((c, i) => ({ x: centre(i), header: c.header, label: c.label })) },
+        mark: { type: 'text' as const, align: 'center' as const, baseline: 'bottom' as const, fontSize: 9, fontWeight: 'bold' as const, aria: false },
+        encoding: { x, y: { value: -3 }, text: { field: 'header' }, tooltip: { field: 'label', title: 'Risk of bias' } },
+      },
+      {
+        data: { values: cells },
+        // No description per mark (it would weigh more than the marks): the data table gives every judgement.
+        mark: { type: 'circle' as const, size: 150, opacity: 1, stroke: '#1b1f24', strokeWidth: 0.6, aria: false },
+        encoding: {
+          x,
+          y,
+          color: { field: 'colour', type: 'nominal' as const, scale: null, legend: null },
+          tooltip: [{ field: 'study', title: 'Study' }, { field: 'tip', title: 'Risk of bias' }],
+        },
+      },
+      {
+        data: { values: cells },
+        mark: { type: 'text' as const, align: 'center' as const, baseline: 'middle' as const, fontSize: 10, fontWeight: 'bold' as const, aria: false },
+        encoding: { x, y, text: { field: 'symbol' }, color: { field: 'ink', type: 'nominal' as const, scale: null, legend: null } },
+      },
+    ],
+  };
 }
 
 /**
@@ -309,7 +360,14 @@ export function forestSpec(input: ForestInput): TopLevelSpec {
     description: `Forest plot: ${input.title}`,
     datasets: { rows: rows as unknown as Record<string, unknown>[] },
     config: { view: { stroke: null }, font: 'system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif', axis: { labelFontSize: 11, titleFontSize: 11 } },
-    hconcat: [textColumn('label', 'Study', LABEL_COLUMN, 'left'), textColumn('eventsText', 'Events/n', 58, 'right'), plot, textColumn('estimateText', '% [95% CI]', 130, 'right'), textColumn('weightText', 'Weight', 52, 'right')],
+    hconcat: [
+      textColumn('label', 'Study', LABEL_COLUMN, 'left'),
+      textColumn('eventsText', 'Events/n', 58, 'right'),
+      plot,
+      textColumn('estimateText', '% [95% CI]', 130, 'right'),
+      textColumn('weightText', 'Weight', 52, 'right'),
+      ...(input.robColumns && rows.some((r) => r.rob) ? [robColumnsSpec(input.robColumns, rows, y, height)] : []),
+    ],
     spacing: 8,
     // Lay columns out by their given widths: notes overflow into the empty columns beside them.
     bounds: 'flush',
