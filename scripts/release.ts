@@ -447,7 +447,7 @@ function main(argv: string[]): number {
   console.log(
     [
       `Release ${number} added to ${shown(reviewFile)}: published ${date}, search cut-off ${cutoff}, search ${search}.`,
-      `${shown(lockFile)}: what release ${number} publishes (evidence, method, pooled numbers, chapters); npm run check keeps it that way.`,
+      `${shown(lockFile)}: what release ${number} publishes (evidence, method, pooled numbers, chapters, risk-of-bias judgements and certainty ratings); npm run check keeps it that way.`,
       citationNote,
       ...(values.summary === undefined ? ['No --summary was given: add a one-line summary to the release in review.yaml before publishing.'] : []),
       '',

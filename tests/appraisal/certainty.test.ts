@@ -87,7 +87,12 @@ describe('the certainty', () => {
     down.domains.imprecision = { rating: 'serious', reason: 'Few patients' };
     const c = outcomeCertainty(outcome(), rob(0), down, settings, ctx, 'respond');
     expect(c.rating).toBe('moderate');
-    expect(c.footnotes).toEqual(['Imprecision, rated down one level (serious): Few patients', 'Own note']);
+    expect(c.footnotes).toEqual([
+      'Imprecision, rated down one level (serious): Few patients',
+      // the rating departs from the data's prompt (a 15-point interval): said beside the estimate
+      expect.stringMatching(/^Imprecision: the curators' rating \(serious\) departs from what the data suggest \(not serious\): The 95% confidence interval is 15\.0 percentage points wide/),
+      'Own note',
+    ]);
     expect(c.per_1000).toEqual({ estimate: 475, ci_lower: 400, ci_upper: 550 });
   });
   test('the statement follows the certainty', () => {

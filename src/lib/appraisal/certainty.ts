@@ -206,6 +206,11 @@ export function outcomeCertainty(
     const x = domains[d];
     if (x.downgrade > 0) footnotes.push(`${x.label}, rated down ${x.downgrade === 1 ? 'one level' : 'two levels'} (${ratingLabel(d, x.rating)}): ${x.reason}`);
   }
+  // A rating that departs from what the data suggest says so beside the estimate, never silently.
+  for (const d of GRADE_DOMAINS) {
+    const x = domains[d];
+    if (x.overrides) footnotes.push(`${x.label}: the curators' rating (${ratingLabel(d, x.rating)}) departs from what the data suggest (${ratingLabel(d, x.suggested)}): ${x.prompt}`);
+  }
   for (const u of upgrades) footnotes.push(`Rated up ${u.levels === 1 ? 'one level' : 'two levels'} (${u.factor.replace(/_/g, ' ')}): ${u.reason}`);
   footnotes.push(...(entry?.footnotes ?? []));
   const estimate = o.overall ? o.overall.proportion : null;
