@@ -232,6 +232,8 @@ function robColumnsSpec(columns: readonly { header: string; label: string }[], r
         encoding: { x, y: { value: -3 }, text: { field: 'header' }, tooltip: { field: 'label', title: 'Risk of bias' } },
       },
       {
+        // named, so that the risk-of-bias cells are told apart from the studies' squares (class rob_cells_marks)
+        name: 'rob_cells',
         data: { values: cells },
         // No description per mark (it would weigh more than the marks): the data table gives every judgement.
         mark: { type: 'circle' as const, size: 150, opacity: 1, stroke: '#1b1f24', strokeWidth: 0.6, aria: false },
