@@ -12,9 +12,9 @@ import { GRADE_DOMAINS, type CertaintyFile, type Review, type RobAssessment, typ
 import { assessmentFor, overallLevels, resolveTool, ROB_PRESETS } from '../../appraisal/risk-of-bias.ts';
 import { at, type ValidFile } from '../content-files.ts';
 import { appraisalMessages } from '../messages-appraisal.ts';
-import { messages } from '../messages.ts';
 import type { FieldPath, Problem } from '../problems.ts';
 import { closest } from '../suggest.ts';
+import { duplicateIds } from './unique-ids.ts';
 
 /**
  * Checks review.yaml's appraisal settings: the tool (a known preset, or an own tool with
@@ -46,14 +46,7 @@ export function checkReviewAppraisal(review: ValidFile<Review>): Problem[] {
 function checkOwnTool({ source }: ValidFile<Review>, tool: RobTool): Problem[] {
   const problems: Problem[] = [];
   const base: FieldPath = ['risk_of_bias', 'tool'];
-  const unique = (what: string, items: readonly { id: string }[], path: FieldPath) => {
-    const first = new Map<string, number>();
-    items.forEach((item, i) => {
-      const seen = first.get(item.id);
-      if (seen === undefined) first.set(item.id, i);
-      else problems.push(at(source, [...path, i, 'id'], messages.duplicateReviewId(what, item.id, source.locate([...path, seen, 'id']))));
-    });
-  };
+  const unique = (what: string, items: readonly { id: string }[], path: FieldPath) => problems.push(...duplicateIds(source, what, items, path));
   unique('domains of the risk-of-bias tool', tool.domains, [...base, 'domains']);
   unique('levels of the risk-of-bias tool', tool.levels, [...base, 'levels']);
   if (tool.overall.levels) unique('overall levels of the risk-of-bias tool', tool.overall.levels, [...base, 'overall', 'levels']);

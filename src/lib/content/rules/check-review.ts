@@ -9,6 +9,7 @@ import { at, type ValidFile } from '../content-files.ts';
 import { messages } from '../messages.ts';
 import type { FieldPath, Problem } from '../problems.ts';
 import { closest } from '../suggest.ts';
+import { duplicateIds } from './unique-ids.ts';
 
 /** Characteristic types a meta-regression can use as a moderator. */
 const MODERATOR_TYPES: readonly string[] = ['number', 'category', 'boolean'];
@@ -16,14 +17,7 @@ const MODERATOR_TYPES: readonly string[] = ['number', 'category', 'boolean'];
 export function checkReview(review: ValidFile<Review>): Problem[] {
   const { source, data } = review;
   const problems: Problem[] = [];
-  const unique = (what: string, items: readonly { id: string }[], path: FieldPath) => {
-    const first = new Map<string, number>();
-    items.forEach((item, i) => {
-      const seen = first.get(item.id);
-      if (seen === undefined) first.set(item.id, i);
-      else problems.push(at(source, [...path, i, 'id'], messages.duplicateReviewId(what, item.id, source.locate([...path, seen, 'id']))));
-    });
-  };
+  const unique = (what: string, items: readonly { id: string }[], path: FieldPath) => problems.push(...duplicateIds(source, what, items, path));
   unique('populations', data.populations, ['populations']);
   unique('outcomes', data.outcomes, ['outcomes']);
   unique('characteristics', data.characteristics, ['characteristics']);
