@@ -140,3 +140,36 @@ test("the site search finds a study by its label and links to the study's page",
   }
   if (errors.length > 0) throw new Error(errors.join('\n'));
 });
+
+test('the home page leads with the summary of findings, whose numbers are the pooled results; every outcome page shows its certainty', async (ctx) => {
+  const outcomes = pooledOutcomes(ctx);
+  if (outcomes.length === 0) return;
+  const { page } = await ctx.open('/');
+  const firstSection = await page.$eval('main h2', (h) => h.textContent ?? '');
+  if (!firstSection.startsWith('Summary of findings')) throw new Error(`the home page's first section is "${firstSection}", not the summary of findings`);
+  const rows = await page.$$eval('table.sof-table tbody tr', (trs) =>
+    trs.map((tr) => ({ outcome: tr.querySelector('th')?.textContent?.trim() ?? '', cells: [...tr.querySelectorAll('td')].map((td) => td.textContent?.replace(/\s+/g, ' ').trim() ?? '') })),
+  );
+  const today = await page.$$eval('.sof figcaption', (f) => f.some((x) => (x.textContent ?? '').includes("today's appraisal")));
+  await page.close();
+  const { percentWithInterval } = await import('../../src/lib/format/numbers.ts');
+  const { CERTAINTY_LABELS } = await import('../../src/lib/appraisal/certainty.ts');
+  const all = Object.values(ctx.latest.outcomes);
+  if (rows.length !== all.length) throw new Error(`${rows.length} summary-of-findings rows, expected ${all.length}`);
+  all.forEach((o, i) => {
+    const row = rows[i]!;
+    if (row.outcome !== o.label) throw new Error(`row ${i + 1} is "${row.outcome}", expected "${o.label}"`);
+    const pooled = o.overall ? percentWithInterval(o.overall.proportion) : 'not estimable';
+    if (row.cells[0] !== pooled) throw new Error(`${o.id}: the table says ${row.cells[0]}, the pooled result is ${pooled}`);
+    const rating = o.certainty?.rating;
+    if (!today && rating && !row.cells[3]!.includes(CERTAINTY_LABELS[rating])) throw new Error(`${o.id}: certainty cell "${row.cells[3]}", expected ${CERTAINTY_LABELS[rating]}`);
+  });
+  for (const o of outcomes) {
+    const { page: p } = await ctx.open(`/outcomes/${o.id}/`);
+    const certainty = await p.$('#certainty');
+    const rob = await p.$('#risk-of-bias');
+    await p.close();
+    if (!certainty) throw new Error(`${o.id}: no certainty section`);
+    if (ctx.latest.appraisal?.tool && !rob) throw new Error(`${o.id}: the review declares a risk-of-bias tool, but the page has no risk-of-bias panel`);
+  }
+});
