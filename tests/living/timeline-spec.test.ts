@@ -19,8 +19,9 @@ const input: TimelineInput = {
   title: 'Best overall response rate',
   points: timelinePoints(cumulative),
   releases: [
-    { number: 2, date: '2026-09-15' },
-    { number: 1, date: '2025-06-01' },
+    { number: 2, date: '2026-09-15', published: { estimate: 0.5128, ci_lower: 0.3822, ci_upper: 0.6425 } },
+    // release 1 published its own number, not the step line's value at its date
+    { number: 1, date: '2025-06-01', published: { estimate: 0.4821, ci_lower: 0.301, ci_upper: 0.66 } },
   ],
   axisTitle: 'Pooled bORR',
 };
@@ -43,6 +44,18 @@ describe('timelineSpec', () => {
     expect(steps).toHaveLength(5);
     expect(steps.at(-1)!.t).toBe(Date.parse('2026-09-15T00:00:00Z'));
     expect(spec.datasets['releases']!.map((r) => r.label)).toEqual(['Release 1', 'Release 2']);
+  });
+
+  test('marks at each release the estimate that release published', () => {
+    const spec = timelineSpec(input) as unknown as { datasets: Record<string, { t: number; label: string; estimate: number; text: string }[]> };
+    const published = spec.datasets['published']!;
+    expect(published.map((p) => [p.label, p.t, p.estimate])).toEqual([
+      ['Release 1', Date.parse('2025-06-01T00:00:00Z'), 0.4821],
+      ['Release 2', Date.parse('2026-09-15T00:00:00Z'), 0.5128],
+    ]);
+    expect(published[0]!.text).toBe('48.2% [30.1, 66.0]');
+    const none = timelineSpec({ ...input, releases: input.releases.map((r) => ({ number: r.number, date: r.date })) }) as unknown as { datasets: Record<string, unknown[]> };
+    expect(none.datasets['published']).toEqual([]);
   });
 
   test('renders to static SVG with the release labels', async () => {

@@ -19,12 +19,13 @@ export interface TimelineFigure {
 /** One figure per efficacy outcome, in the review's order. */
 export function timelineFigures(review: Review): TimelineFigure[] {
   const data = releaseData(latestRelease());
-  const releases = review.releases.map((r) => ({ number: r.number, date: r.date }));
   return review.outcomes
     .filter((o) => o.kind === 'efficacy')
     .map((o) => {
       const analysis = data.outcomes[o.id]!;
       const points = timelinePoints(analysis.cumulative);
+      // each release's own published estimate, marked at its date
+      const releases = review.releases.map((r) => ({ number: r.number, date: r.date, published: releaseData(r.number).outcomes[o.id]?.overall?.proportion ?? null }));
       const input = { title: o.label, points, releases, axisTitle: `Pooled ${o.short_label}` };
       const label = `${o.label}: cumulative pooled estimate by report date`;
       const draw = (width: number, height: number) =>

@@ -33,6 +33,8 @@ export interface TimelineRelease {
   number: number;
   /** Publication date, YYYY-MM-DD. */
   date: string;
+  /** The pooled estimate that release published (proportions 0-1); null or absent when it had none. */
+  published?: { estimate: number; ci_lower: number; ci_upper: number } | null;
 }
 
 export interface TimelineInput {
@@ -90,7 +92,15 @@ export function timelineSpec(input: TimelineInput): TopLevelSpec {
     ciUpper: p.ciUpper,
     text: `${pct(p.estimate)}% [${pct(p.ciLower)}, ${pct(p.ciUpper)}]`,
   }));
-  const releases = [...input.releases].sort((a, b) => a.number - b.number).map((r) => ({ t: time(r.date), label: releaseLabel(r.number) }));
+  const sorted = [...input.releases].sort((a, b) => a.number - b.number);
+  const releases = sorted.map((r) => ({ t: time(r.date), label: releaseLabel(r.number) }));
+  // What each release published, at its date: the step line draws every trial with the report the
+  // latest release uses, so it can differ from what an earlier release said.
+  const published = sorted.flatMap((r) =>
+    r.published
+      ? [{ t: time(r.date), label: releaseLabel(r.number), estimate: r.published.estimate, ciLower: r.published.ci_lower, ciUpper: r.published.ci_upper, text: `${pct(r.published.estimate)}% [${pct(r.published.ci_lower)}, ${pct(r.published.ci_upper)}]` }]
+      : [],
+  );
   const last = points[points.length - 1];
   const lastRelease = releases[releases.length - 1];
   // The estimate holds from its last report up to the latest release.
@@ -129,7 +139,7 @@ export function timelineSpec(input: TimelineInput): TopLevelSpec {
     description: `Cumulative meta-analysis of ${input.title} by the date of each report, with the releases of the review marked.`,
     width,
     height,
-    datasets: { steps, points, releases },
+    datasets: { steps, points, releases, published },
     config: {
       view: { stroke: null },
       font: 'system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif',
@@ -157,6 +167,23 @@ export function timelineSpec(input: TimelineInput): TopLevelSpec {
         // Left of its rule, so the label of the latest release stays inside the plot.
         mark: { type: 'text', align: 'right', baseline: 'top', dx: -4, dy: 2, fontSize: 11, fontWeight: 'bold', color: '#4a5361' },
         encoding: { x, y: { value: 0 }, text: { field: 'label' } },
+      },
+      {
+        data: { name: 'published' },
+        mark: { type: 'rule', color: '#1b1f24', strokeWidth: 2 },
+        encoding: { x, y: { ...y, field: 'ciLower' }, y2: { field: 'ciUpper' } },
+      },
+      {
+        data: { name: 'published' },
+        mark: { type: 'point', shape: 'diamond', filled: true, size: 110, color: '#1b1f24', opacity: 1 },
+        encoding: {
+          x,
+          y,
+          tooltip: [
+            { field: 'label', title: 'Published by' },
+            { field: 'text', title: 'Pooled % [95% CI]' },
+          ],
+        },
       },
       {
         data: { name: 'points' },
