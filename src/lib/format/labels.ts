@@ -70,3 +70,12 @@ export function lowerFirst(label: string): string {
 export function listed(items: readonly string[]): string {
   return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
+
+/**
+ * The label of a count of patients in a population: the population's own label when it says who
+ * they are ("Evaluable patients"), else "patients, <label>" ("patients, efficacy population").
+ * @example populationCountLabel('Evaluable LBCL patients') // 'Evaluable LBCL patients'
+ */
+export function populationCountLabel(label: string): string {
+  return /\b(patients?|participants?|people|persons?|subjects?|women|men|children|adults|infants)\b/i.test(label) ? label : `patients, ${lowerFirst(label)}`;
+}
