@@ -144,3 +144,15 @@ describe('hasMoved', () => {
     expect(hasMoved(null, null)).toBe(false);
   });
 });
+
+describe('movedEstimates', () => {
+  test('counts every estimate, overall and by subgroup level, as the changes page and the releases list both say', async () => {
+    const { movedEstimates } = await import('../../src/lib/review/release-changes.ts');
+    const all = r2!.outcomes.flatMap((o) => [o.overall, ...o.subgroups]);
+    const { moved, total } = movedEstimates(r2!);
+    expect(total).toBe(all.length);
+    expect(total).toBeGreaterThan(r2!.outcomes.length);
+    expect(moved).toBe(all.filter((e) => e.moved).length);
+    expect(movedEstimates({ outcomes: [] })).toEqual({ moved: 0, total: 0 });
+  });
+});

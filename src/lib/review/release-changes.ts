@@ -440,6 +440,12 @@ export function releaseChanges(
   };
 }
 
+/** How many of a release's estimates (overall and every subgroup level) moved, of how many: one count for every page. */
+export function movedEstimates(c: Pick<ReleaseChanges, 'outcomes'>): { moved: number; total: number } {
+  const all = c.outcomes.flatMap((o) => [o.overall, ...o.subgroups]);
+  return { moved: all.filter((e) => e.moved).length, total: all.length };
+}
+
 /** Outcomes whose GRADE certainty differs between two releases, with the domains whose rating moved. */
 export function certaintyChanges(before: ReleaseAnalyses | null, after: ReleaseAnalyses): CertaintyChange[] {
   if (!before) return [];
