@@ -74,7 +74,7 @@ export function listed(items: readonly string[]): string {
 /**
  * The label of a count of patients in a population: the population's own label when it says who
  * they are ("Evaluable patients"), else "patients, <label>" ("patients, efficacy population").
- * @example populationCountLabel('Evaluable LBCL patients') // 'Evaluable LBCL patients'
+ * @example populationCountLabel('Evaluable patients') // 'Evaluable patients'
  */
 export function populationCountLabel(label: string): string {
   return /\b(patients?|participants?|people|persons?|subjects?|women|men|children|adults|infants)\b/i.test(label) ? label : `patients, ${lowerFirst(label)}`;

@@ -20,10 +20,10 @@ export const NAV: readonly NavItem[] = [
 const SECTION_OF: readonly { prefix: string; section: string }[] = [{ prefix: '/timeline/', section: '/outcomes/' }];
 
 /**
- * The navigation item a page belongs to, by its path below the site root ("/outcomes/bcrr/" →
+ * The navigation item a page belongs to, by its path below the site root ("/outcomes/response/" →
  * "/outcomes/"); a frozen release's chapters and results belong to Chapters and Results. Null
  * for a page of no section.
- * @example navSection('/releases/1/outcomes/borr/') // '/outcomes/'
+ * @example navSection('/releases/1/outcomes/response/') // '/outcomes/'
  */
 export function navSection(pathname: string, items: readonly NavItem[] = NAV): string | null {
   const path = pathname.replace(/\/?$/, '/').replace(/^\/releases\/\d+(?=\/(chapters|outcomes)\/)/, '');
