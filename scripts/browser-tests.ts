@@ -21,6 +21,10 @@ import '../tests/browser/site.browser.ts';
 import '../tests/browser/hosted-review.browser.ts';
 import '../tests/browser/injection.browser.ts';
 import '../tests/browser/page-weight.browser.ts';
+import '../tests/browser/print-dark.browser.ts';
+import '../tests/browser/phone-layout.browser.ts';
+import '../tests/browser/popover.browser.ts';
+import '../tests/browser/forest-phone.browser.ts';
 
 const USAGE = 'usage: npm run test:browser [-- --dist dist] [--no-fixtures]';
 const args = commandLineOrExit(process.argv.slice(2), { strings: ['dist'], flags: ['no-fixtures'], positional: { max: 0 } }, USAGE);

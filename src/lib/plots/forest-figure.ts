@@ -7,7 +7,8 @@ import type { Review } from '../../schemas/index.ts';
 import type { OutcomeAnalysis } from '../review/analyses-types.ts';
 import { outcomeData, releaseData } from '../review/release-data.ts';
 import { FOREST_MAX_STUDY_ROWS } from './display-limits.ts';
-import { forestInput, type ForestLabels } from './forest-input.ts';
+import { methodName } from '../format/method-name.ts';
+import { forestInput, forestModelText, type ForestLabels } from './forest-input.ts';
 import { forestRob } from './forest-rob.ts';
 import { forestSpec, type ForestInput } from './forest-spec.ts';
 import { renderSvg } from './render-svg.ts';
@@ -31,6 +32,8 @@ export function forestFigure(review: Review, outcome: string, variable: string |
     variables: review.subgroups.map((v) => ({ id: v.id, label: v.label, levels: v.levels.map((l) => ({ id: l.id, label: l.label })) })),
     i2: review.analysis.i2,
   };
+  // The model the overall estimate was fitted with (a fallback's, when one replaced the review's).
+  if (data.overall) labels.model = forestModelText(methodName(releaseData(release).method ?? review.analysis, data.overall.method));
   const summaryOnly = data.studies.length > FOREST_MAX_STUDY_ROWS;
   // Risk-of-bias columns beside the study rows, when the review declares a tool (none without rows).
   const rob = summaryOnly ? undefined : forestRob(releaseData(release).appraisal, data.studies);

@@ -19,6 +19,8 @@ export interface ForestLabels {
   i2?: I2Definition;
   /** Risk-of-bias columns, when the review declares a tool (forest-rob.ts). */
   rob?: ForestRob;
+  /** The model in words, drawn under the pooled rows (forestModelText). */
+  model?: string;
 }
 
 const pct = (p: number) => (p * 100).toFixed(1);
@@ -88,20 +90,35 @@ export function forestInput(
     studies,
     overall: pooled('Overall', outcome.overall, true, labels.i2 ?? 'tau2'),
     axisTitle: `${labels.outcome} (%)`,
+    ...(labels.model ? { model: labels.model } : {}),
     ...(labels.rob ? { robColumns: labels.rob.columns } : {}),
   };
   if (v) {
     const s = outcome.subgroups[v.id];
     if (s) {
+      // A subtotal's weight: its studies' weights in the overall analysis (none without study rows).
+      const weightOf = (level: string) => outcome.studies.reduce((sum, st) => sum + (st.levels[v.id] === level ? st.weight : 0), 0);
       input.subgroups = v.levels
         .filter((l) => s.levels[l.id])
-        .map((l) => pooled(l.label, s.levels[l.id]!, false, labels.i2 ?? 'tau2'));
+        .map((l) => ({
+          ...pooled(l.label, s.levels[l.id]!, false, labels.i2 ?? 'tau2'),
+          ...(outcome.studies.length > 0 ? { weight: weightOf(l.id) } : {}),
+        }));
       if (s.Q_between !== null && s.Q_between_p !== null) {
         input.subgroupTest = `Test for subgroup differences: Q = ${s.Q_between.toFixed(2)}, df = ${s.Q_between_df}, ${pText(s.Q_between_p)}`;
       }
     }
   }
   return input;
+}
+
+/**
+ * The model a plot names under its pooled rows: methodName's words as a line of their own.
+ * @example forestModelText('a random-effects model (inverse variance, REML estimate of τ², …)') // -> 'Random-effects model (inverse variance, REML estimate of τ², …)'
+ */
+export function forestModelText(method: string): string {
+  const words = method.replace(/^an? /, '');
+  return `${words.charAt(0).toUpperCase()}${words.slice(1)}`;
 }
 
 /** Percent text with one decimal, for captions. */

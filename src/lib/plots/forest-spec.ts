@@ -8,6 +8,11 @@
  * overall diamond shows the prediction interval. A study label too long for its column wraps
  * at word boundaries over two lines (its row grows to hold them), and past two lines ends in an
  * ellipsis after a whole word; the tooltip and the figure's data table give it in full.
+ *
+ * The axis is fitted to the data (forestAxis): it spans every study's estimate and every pooled
+ * estimate with its confidence and prediction interval, on round ticks, at least 10 percentage
+ * points wide, within 0-100%. A study's confidence interval that runs past it ends in an arrow.
+ * Under the pooled rows a line names the model, and each subgroup subtotal gives its weight.
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { labelLines } from './label-lines.ts';
@@ -45,6 +50,8 @@ export interface ForestPooled {
   ciUpper: number;
   piLower?: number;
   piUpper?: number;
+  /** A subgroup's weight in the overall analysis (its studies' weights summed), in percent. */
+  weight?: number;
   /** e.g. "I² = 63.3%, τ² = 0.031, p < 0.001" */
   heterogeneity: string;
 }
@@ -57,6 +64,8 @@ export interface ForestInput {
   /** e.g. "Test for subgroup differences: Q = 3.59, df = 1, p = 0.058" */
   subgroupTest?: string;
   overall: ForestPooled;
+  /** The model in words, drawn under the pooled rows, e.g. "Random-effects model (inverse variance, REML estimate of τ², …)". */
+  model?: string;
   /** Axis label, e.g. "Proportion (%)". */
   axisTitle?: string;
   width?: number;
@@ -105,7 +114,9 @@ export function countText(k: number, trials?: number): string {
 }
 const ciText = (e: number, l: number, u: number) => `${pct(e)} [${pct(l)}, ${pct(u)}]`;
 
-function pooledRows(p: ForestPooled, kind: 'subgroup' | 'overall', y: number): ForestRow[] {
+const noteRow = (label: string): ForestRow => ({ y: 0, kind: 'note', label, eventsText: '', estimateText: '', weightText: '' });
+
+function pooledRows(p: ForestPooled, kind: 'subgroup' | 'overall', y: number, model?: string): ForestRow[] {
   const rows: ForestRow[] = [
     {
       y,
@@ -113,7 +124,7 @@ function pooledRows(p: ForestPooled, kind: 'subgroup' | 'overall', y: number): F
       label: p.label,
       eventsText: `${p.events}/${p.n}`,
       estimateText: ciText(p.estimate, p.ciLower, p.ciUpper),
-      weightText: kind === 'overall' ? '100.0%' : '',
+      weightText: kind === 'overall' ? '100.0%' : p.weight !== undefined ? `${p.weight.toFixed(1)}%` : '',
       estimate: p.estimate,
       ciLower: p.ciLower,
       ciUpper: p.ciUpper,
@@ -131,7 +142,8 @@ function pooledRows(p: ForestPooled, kind: 'subgroup' | 'overall', y: number): F
       ciUpper: p.piUpper,
     });
   }
-  rows.push({ y: rows.length + y, kind: 'note', label: p.heterogeneity, eventsText: '', estimateText: '', weightText: '' });
+  if (model) rows.push({ ...noteRow(model), y: rows.length + y });
+  rows.push({ ...noteRow(p.heterogeneity), y: rows.length + y });
   return rows;
 }
 
@@ -177,12 +189,78 @@ export function forestRows(input: ForestInput): ForestRow[] {
       push(input.studies.filter((s) => s.group === sg.label).map((s) => studyRow(s, 0)));
       push(pooledRows({ ...sg, label: `Subtotal (${countText(sg.k, sg.trials)})` }, 'subgroup', 0));
     }
-    if (input.subgroupTest) push([{ y: 0, kind: 'note', label: input.subgroupTest, eventsText: '', estimateText: '', weightText: '' }]);
+    if (input.subgroupTest) push([noteRow(input.subgroupTest)]);
   } else {
     push(input.studies.map((s) => studyRow(s, 0)));
   }
-  push(pooledRows({ ...input.overall, label: `Overall (${countText(input.overall.k, input.overall.trials)})` }, 'overall', 0));
+  push(pooledRows({ ...input.overall, label: `Overall (${countText(input.overall.k, input.overall.trials)})` }, 'overall', 0, input.model));
   return rows;
+}
+
+/** The x axis of a forest plot, on the proportion scale. */
+export interface ForestAxis {
+  /** The axis' ends, e.g. [0, 0.1]. */
+  domain: [number, number];
+  /** Tick positions from end to end, e.g. [0, 0.02, …, 0.1]. */
+  ticks: number[];
+}
+
+/** The narrowest axis drawn, in percentage points. */
+export const FOREST_MIN_AXIS_WIDTH = 10;
+/** Tick steps tried, in percentage points: the smallest that gives at most four intervals (room for their labels on a phone). */
+const TICK_STEPS = [2, 2.5, 5, 10, 20, 25];
+const MAX_TICK_INTERVALS = 4;
+
+/**
+ * The axis of a plot's rows: from the smallest to the largest of every study's estimate and
+ * every pooled estimate's confidence and prediction bounds, padded a little, at least
+ * FOREST_MIN_AXIS_WIDTH points wide, rounded out to at most four intervals between ticks 2,
+ * 2.5, 5, 10, 20 or 25 points apart, within
+ * 0-100%. Studies' confidence intervals do not widen it: a small study's interval (0/3 events:
+ * 0% to 71%) would squeeze a rare outcome's pooled estimate against 0; past the axis they end
+ * in an arrow, and the row's text gives them.
+ * @example forestAxis(forestRows(input)) // -> { domain: [0, 0.1], ticks: [0, 0.025, 0.05, 0.075, 0.1] } for a rare harm
+ */
+export function forestAxis(rows: readonly ForestRow[]): ForestAxis {
+  const values: number[] = [];
+  for (const r of rows) {
+    if (r.kind === 'study' && r.estimate !== undefined) values.push(r.estimate);
+    if ((r.kind === 'subgroup' || r.kind === 'overall' || r.kind === 'pi') && r.ciLower !== undefined && r.ciUpper !== undefined) values.push(r.ciLower, r.ciUpper);
+  }
+  const finite = values.filter(Number.isFinite).map((v) => Math.min(100, Math.max(0, v * 100)));
+  let lo = finite.length > 0 ? Math.min(...finite) : 0;
+  let hi = finite.length > 0 ? Math.max(...finite) : 100;
+  const pad = Math.max((hi - lo) * 0.04, 0.5);
+  lo = Math.max(0, lo - pad);
+  hi = Math.min(100, hi + pad);
+  if (hi - lo < FOREST_MIN_AXIS_WIDTH) {
+    const centre = (lo + hi) / 2;
+    lo = Math.min(100 - FOREST_MIN_AXIS_WIDTH, Math.max(0, centre - FOREST_MIN_AXIS_WIDTH / 2));
+    hi = lo + FOREST_MIN_AXIS_WIDTH;
+  }
+  const step = TICK_STEPS.find((s) => Math.ceil(hi / s - 1e-9) - Math.floor(lo / s + 1e-9) <= MAX_TICK_INTERVALS) ?? 25;
+  const from = Math.floor(lo / step + 1e-9) * step;
+  const to = Math.min(100, Math.ceil(hi / step - 1e-9) * step);
+  const ticks: number[] = [];
+  for (let t = from; t <= to + 1e-9; t += step) ticks.push(Math.round(t * 10) / 1000);
+  return { domain: [from / 100, to / 100], ticks };
+}
+
+/** Arrow heads where a study's confidence interval runs past the axis: two strokes each, in data units. */
+function ciArrows(rows: readonly ForestRow[], axis: ForestAxis) {
+  const [lo, hi] = axis.domain;
+  const head = (hi - lo) * 0.025;
+  const eps = (hi - lo) * 1e-6;
+  return rows.flatMap((r) => {
+    if (r.kind !== 'study' || r.ciLower === undefined || r.ciUpper === undefined) return [];
+    const ends: { x: number; x2: number }[] = [];
+    if (r.ciUpper > hi + eps) ends.push({ x: hi, x2: hi - head });
+    if (r.ciLower < lo - eps) ends.push({ x: lo, x2: lo + head });
+    return ends.flatMap((e) => [
+      { ...e, y: r.y, y2: r.y - 0.22 },
+      { ...e, y: r.y, y2: r.y + 0.22 },
+    ]);
+  });
 }
 
 /** Height of the rows in row units (one per row, WRAPPED_ROW for a two-line label). */
@@ -299,8 +377,10 @@ export function forestSpec(input: ForestInput): TopLevelSpec {
       textLayer(field, w, align, "datum.kind === 'note'", { fontStyle: 'italic' }),
     ],
   });
-  const xScale = { domain: [0, 1], nice: false, clamp: true };
-  const xAxis = { format: '.0%', title: input.axisTitle ?? 'Proportion', tickCount: 5, grid: false };
+  const axis = forestAxis(rows);
+  const xScale = { domain: axis.domain, nice: false, clamp: true, zero: false };
+  const xAxis = { format: '.1~%', title: input.axisTitle ?? 'Proportion', values: axis.ticks, grid: false };
+  const arrows = ciArrows(rows, axis);
   const overall = rows.find((r) => r.kind === 'overall');
   const plot = {
     width,
@@ -316,6 +396,20 @@ export function forestSpec(input: ForestInput): TopLevelSpec {
         mark: { type: 'rule' as const, color: '#1b1f24' },
         encoding: { y, x: { field: 'ciLower', type: 'quantitative' as const, scale: xScale, axis: xAxis }, x2: { field: 'ciUpper' } },
       },
+      ...(arrows.length > 0
+        ? [
+            {
+              data: { values: arrows },
+              mark: { type: 'rule' as const, color: '#1b1f24', aria: false },
+              encoding: {
+                x: { field: 'x', type: 'quantitative' as const, scale: xScale },
+                x2: { field: 'x2' },
+                y: { field: 'y', type: 'quantitative' as const, scale: y.scale, axis: null },
+                y2: { field: 'y2' },
+              },
+            },
+          ]
+        : []),
       {
         data: { name: 'rows' },
         transform: [{ filter: "datum.kind === 'study'" }],
