@@ -10,7 +10,6 @@
  * interventions. J Clin Epidemiol 2020;119:126-135. https://doi.org/10.1016/j.jclinepi.2019.10.014
  */
 import {
-  CERTAINTY_LEVELS,
   GRADE_DOMAINS,
   type CertaintyEntry,
   type CertaintyLevel,
@@ -225,6 +224,3 @@ export function outcomeCertainty(
     per_1000: estimate ? { estimate: per1000(estimate.estimate), ci_lower: per1000(estimate.ci_lower), ci_upper: per1000(estimate.ci_upper) } : null,
   };
 }
-
-/** Certainty levels from best to worst (for ordering and comparisons). */
-export const CERTAINTY_ORDER: readonly CertaintyLevel[] = CERTAINTY_LEVELS;
