@@ -5,7 +5,7 @@
  * is back and the compact form is not shown.
  */
 import type { Page } from 'playwright-core';
-import { test, type Context } from './harness.ts';
+import { layOutWholePage, test, type Context } from './harness.ts';
 
 /** The outcome pages with a forest plot: every outcome of the latest release with a pooled result. */
 function outcomePages(ctx: Context): string[] {
@@ -18,6 +18,7 @@ function outcomePages(ctx: Context): string[] {
 async function phoneProblems(page: Page, width: number): Promise<string[]> {
   // tsx keeps function names with a __name() helper that the page does not have: give it one.
   await page.evaluate('globalThis.__name ??= (f) => f');
+  await layOutWholePage(page);
   return page.evaluate((w) => {
     const problems: string[] = [];
     const shown = (el: Element | null) => el !== null && getComputedStyle(el).display !== 'none' && el.getBoundingClientRect().width > 0;

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { resolveFile } from '../../scripts/lib/static-server.ts';
-import { test } from './harness.ts';
+import { layOutWholePage, test } from './harness.ts';
 import type { ReleaseAnalyses } from '../../src/lib/review/analyses-types.ts';
 
 function htmlPages(dir: string, prefix = '/'): string[] {
@@ -88,6 +88,7 @@ test("an outcome page names the model, gives τ² and both I² with their interv
     const items = await page.$$eval('#model ~ details.estimate-notes[open] li', (lis) => lis.map((li) => li.textContent ?? ''));
     if (items.length !== new Set(outcome.overall!.warnings).size) throw new Error(`expected ${notes} notes, the page lists ${items.length}`);
   }
+  await layOutWholePage(page);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   if (overflow > 1) throw new Error(`the page is ${overflow} px wider than a 390 px screen`);
   await page.close();

@@ -7,7 +7,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { test, type Context } from './harness.ts';
+import { layOutWholePage, test, type Context } from './harness.ts';
 
 /** The phone the layout is checked on (an iPhone 12 to 15's CSS width). */
 export const PHONE = { width: 390, height: 844 } as const;
@@ -41,6 +41,7 @@ export interface PhoneLayout {
 export async function measurePhoneLayout(page: Page): Promise<PhoneLayout> {
   // tsx keeps function names with a __name() helper that the page does not have: give it one.
   await page.evaluate('globalThis.__name ??= (f) => f');
+  await layOutWholePage(page);
   return page.evaluate((plotSelectors: readonly string[]) => {
     const doc = document.documentElement;
     const scrollWidth = doc.scrollWidth;
