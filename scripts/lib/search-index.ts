@@ -12,12 +12,10 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as pagefind from 'pagefind';
 import type { TrialSearchRecord } from '../../src/lib/search/trial-record.ts';
+import { SEARCH_TYPE_FILTER, searchExcludeSelectors, searchPageType } from '../../src/lib/search/page-type.ts';
 
 export interface SearchIndexOptions {
-  /**
-   * Top-level folders left out of the index. The frozen copies of earlier releases
-   * (`releases/<n>/`) would otherwise answer every query twice, once with outdated numbers.
-   */
+  /** Top-level folders left out of the index. */
   skip?: readonly string[];
   /**
    * Above this many pages Pagefind bundles the excerpts of several pages into one file: writing
@@ -45,11 +43,24 @@ export interface SearchIndexResult {
 }
 
 /**
- * Every `.html` file under `dir` that the index reads, as paths relative to it with `/`
- * separators: none in the `skip` folders, and in a `shallow` folder only its own index.html and
- * (at depth 2) its subfolders' index.html.
+ * The pages of a top-level folder that the index reads, when not all of them: its own index.html
+ * (`1`), also its subfolders' (`2`), or those at the paths given (`*` standing for one folder).
  */
-function htmlFiles(dir: string, skip: ReadonlySet<string>, shallow: Readonly<Record<string, 1 | 2>>, prefix = ''): string[] {
+type Shallow = 1 | 2 | readonly string[];
+
+/** The page paths, below its folder, that a Shallow setting reads. */
+function shallowPatterns(depth: Shallow): readonly string[] {
+  if (depth === 1) return ['index.html'];
+  if (depth === 2) return ['index.html', '*/index.html'];
+  return depth;
+}
+
+/**
+ * Every `.html` file under `dir` that the index reads, as paths relative to it with `/`
+ * separators: none in the `skip` folders, and in a `shallow` folder only the pages its setting
+ * names.
+ */
+function htmlFiles(dir: string, skip: ReadonlySet<string>, shallow: Readonly<Record<string, Shallow>>, prefix = ''): string[] {
   const out: string[] = [];
   for (const entry of readdirSync(path.join(dir, prefix), { withFileTypes: true })) {
     const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
@@ -65,28 +76,30 @@ function htmlFiles(dir: string, skip: ReadonlySet<string>, shallow: Readonly<Rec
   return out.sort();
 }
 
-function shallowFiles(dir: string, folder: string, depth: 1 | 2): string[] {
-  const candidates = [`${folder}/index.html`];
-  if (depth === 2) {
-    for (const entry of readdirSync(path.join(dir, folder), { withFileTypes: true })) {
-      if (entry.isDirectory()) candidates.push(`${folder}/${entry.name}/index.html`);
-    }
-  }
+function shallowFiles(dir: string, folder: string, depth: Shallow): string[] {
+  const subfolders = (): string[] =>
+    readdirSync(path.join(dir, folder), { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name);
+  const candidates = shallowPatterns(depth).flatMap((pattern) =>
+    pattern.startsWith('*/') ? subfolders().map((name) => `${folder}/${name}/${pattern.slice(2)}`) : [`${folder}/${pattern}`],
+  );
   return candidates.filter((file) => existsSync(path.join(dir, file)));
 }
 
 /** The glob that reads the same pages of a top-level folder as htmlFiles. */
-function folderGlobs(name: string, depth: 1 | 2 | undefined): string[] {
+function folderGlobs(name: string, depth: Shallow | undefined): string[] {
   if (depth === undefined) return [`${name}/**/*.html`];
-  return depth === 1 ? [`${name}/index.html`] : [`${name}/index.html`, `${name}/*/index.html`];
+  return shallowPatterns(depth).map((pattern) => `${name}/${pattern}`);
 }
 
 /** A Pagefind index with the site's settings. */
 async function newIndex(maxFragments: number): Promise<pagefind.PagefindIndex> {
   const { index, errors } = await pagefind.createIndex({
     forceLanguage: 'en',
-    // Plot labels are already in each figure's table; indexing the SVG text twice adds noise.
-    excludeSelectors: ['svg'],
+    // So that excerpts read as sentences: no navigation, buttons, plot markup or provenance
+    // popovers, and tables as each kind of page needs (src/lib/search/page-type.ts).
+    excludeSelectors: searchExcludeSelectors(),
     maxFragments,
   });
   if (!index) throw new Error(`search index: Pagefind could not start: ${errors.join('; ')}`);
@@ -102,13 +115,20 @@ async function newIndex(maxFragments: number): Promise<pagefind.PagefindIndex> {
  */
 export async function buildSearchIndex(siteDir: string, options: SearchIndexOptions = {}): Promise<SearchIndexResult> {
   const site = path.resolve(siteDir);
-  const skip = new Set(['pagefind', TRIAL_INDEX_FOLDER, '_astro', ...(options.skip ?? ['releases'])]);
+  const skip = new Set(['pagefind', TRIAL_INDEX_FOLDER, '_astro', ...(options.skip ?? [])]);
   // Folders whose pages are read one level deep only (their own index.html, and at depth 2 their
   // subfolders'): the later pages of long lists and tables (page/<n>/) and the reports behind
   // PRISMA boxes (records/…) only repeat what has pages of its own (and leave themselves out of
   // the index: Base's searchable), but are the largest pages of a large review. The trial pages
-  // themselves are left out when the trials have their own bundle.
-  const shallow: Record<string, 1 | 2> = { trials: options.trialPages === 'records' ? 1 : 2, tables: 2, prisma: 2 };
+  // themselves are left out when the trials have their own bundle. Of the releases, their list and
+  // what changed in each are read; the frozen copies of their home page, chapters and results
+  // (releases/<n>/, releases/<n>/outcomes/…) would answer every query twice, with outdated numbers.
+  const shallow: Record<string, Shallow> = {
+    trials: options.trialPages === 'records' ? 1 : 2,
+    tables: 2,
+    prisma: 2,
+    releases: ['index.html', '*/changes/index.html'],
+  };
   try {
     const index = await newIndex(options.maxFragments ?? MAX_FRAGMENTS);
     const files = htmlFiles(site, skip, shallow);
@@ -156,7 +176,17 @@ export async function writeTrialIndex(records: readonly TrialSearchRecord[], out
   // only queue up.
   for (let i = 0; i < records.length; i += 500) {
     const results = await Promise.all(
-      records.slice(i, i + 500).map((r) => index.addCustomRecord({ url: r.url, content: r.content, language: 'en', meta: { title: r.title } })),
+      records.slice(i, i + 500).map((r) => {
+        // The same type, as metadata and filter, as the page at the record's address would have.
+        const type = searchPageType(r.url).label;
+        return index.addCustomRecord({
+          url: r.url,
+          content: r.content,
+          language: 'en',
+          meta: { title: r.title, [SEARCH_TYPE_FILTER]: type },
+          filters: { [SEARCH_TYPE_FILTER]: [type] },
+        });
+      }),
     );
     const failed = results.flatMap((r) => r.errors);
     if (failed.length > 0) throw new Error(`search index: trial records: ${failed.join('; ')}`);

@@ -123,8 +123,8 @@ test('injection fixture: search results, forest plot tooltips and provenance pop
 
     // Search: Pagefind shows titles and excerpts of the matching pages.
     const search = await openPage(ctx.browser, root, '/search/?q=INJ31', problems);
-    await search.waitForSelector('.pagefind-ui__result', { timeout: 15_000 });
-    const results = await search.$$eval('.pagefind-ui__result', (els) => els.map((el) => el.textContent ?? ''));
+    await search.waitForSelector('.search-result', { timeout: 15_000 });
+    const results = await search.$$eval('.search-result', (els) => els.map((el) => el.textContent ?? ''));
     if (!results.some((text) => text.includes('INJ31'))) problems.push(`search: no result shows the payload as text (${results.length} results)`);
     problems.push(...(await injectionsIn(search)).map((found) => `search: ${found}`));
     await search.close();

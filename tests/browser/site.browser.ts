@@ -132,8 +132,8 @@ test("the site search finds a study by its label and links to the study's page",
   const study = ctx.content.trials.find((t) => t.data.status === 'included') ?? ctx.content.trials[0];
   if (!study) throw new Error('the review has no study');
   const { page, errors } = await ctx.open(`/search/?q=${encodeURIComponent(study.data.label)}`);
-  await page.waitForSelector('.pagefind-ui__result', { timeout: 15_000 });
-  const links = await page.$$eval('.pagefind-ui__result a[href]', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+  await page.waitForSelector('.search-result', { timeout: 15_000 });
+  const links = await page.$$eval('.search-result h2 a[href]', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
   await page.close();
   if (!links.some((l) => l.replace(/index\.html$/, '').endsWith(`/trials/${study.slug}/`))) {
     throw new Error(`searching for "${study.data.label}" does not list /trials/${study.slug}/ (results: ${links.slice(0, 8).join(', ') || 'none'})`);

@@ -30,6 +30,16 @@ export function markdownText(markdown: string): string {
     .trim();
 }
 
+/**
+ * A line as a sentence, so that an excerpt spanning several facts reads "Phase 1. Sponsor X." and
+ * not "Phase 1 Sponsor X": a stop is added unless the line already ends in one.
+ * @example asSentence('Phase 1') // 'Phase 1.'
+ */
+export function asSentence(line: string): string {
+  const text = line.trim();
+  return /[.!?:;…]["'”’)\]]*$/.test(text) ? text : `${text}.`;
+}
+
 /** The search entry of the trial in `content/trials/<slug>.md`. */
 export function trialSearchRecord(slug: string, trial: Trial, notes: string, review: Pick<Review, 'characteristics'>): TrialSearchRecord {
   const lines = [
@@ -47,7 +57,9 @@ export function trialSearchRecord(slug: string, trial: Trial, notes: string, rev
     }),
     ...trial.cohorts.map((c) => c.label),
     ...trial.reports.flatMap((r) => [r.citation, r.reason]),
-    markdownText(notes),
+    // one line a paragraph or heading, each a sentence of its own
+    ...markdownText(notes).split(/\n+/),
   ];
-  return { url: `/trials/${slug}/`, content: lines.filter((l): l is string => Boolean(l && l.trim())).join('\n'), title: trial.label };
+  const sentences = lines.filter((l): l is string => Boolean(l && l.trim())).map(asSentence);
+  return { url: `/trials/${slug}/`, content: sentences.join('\n'), title: trial.label };
 }
