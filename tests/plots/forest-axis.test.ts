@@ -134,14 +134,14 @@ describe('compact forest plot for a narrow screen', () => {
     expect(compact.ticks.map((t) => `${t.text} ${t.style}`)).toEqual(['0 left:0%', '2.5 left:25%', '5 left:50%', '7.5 left:75%', '10 left:100%']);
     expect(compact.pooled).toBe('--p:4%');
     const [alpha, beta, gamma] = compact.rows;
-    expect(alpha).toMatchObject({ cls: 'forest-c-s', label: 'Alpha', eventsText: '1/24', estimateText: '4.2 [0.1, 21.1]', line: 'left:1%;width:99%', arrows: 'forest-c-hi' });
+    expect(alpha).toMatchObject({ cls: 'forest-c-s', label: 'Alpha', eventsText: '1/24', estimateText: '4.17 [0.10, 21.10]', line: 'left:1%;width:99%', arrows: 'forest-c-hi' });
     expect(alpha!.square).toMatch(/^--x:41\.7%;--s:\d+px$/);
     expect(beta).toMatchObject({ line: 'left:0%;width:53%' });
     expect(beta!.arrows).toBeUndefined();
     expect(gamma!.arrows).toBe('forest-c-hi');
     const overall = compact.rows.find((r) => r.cls === 'forest-c-all')!;
     expect(overall.diamond).toBe('left:0%;width:21%;--t:19%');
-    expect(compact.rows.find((r) => r.cls === 'forest-c-pi')).toMatchObject({ line: 'left:0%;width:55%', estimateText: '[0.0, 5.5]' });
+    expect(compact.rows.find((r) => r.cls === 'forest-c-pi')).toMatchObject({ line: 'left:0%;width:55%', estimateText: '[0.00, 5.50]' });
     expect(compact.rows.filter((r) => r.cls === 'forest-c-note').map((r) => r.label)[0]).toMatch(/^Random-effects model/);
   });
 

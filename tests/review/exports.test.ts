@@ -8,8 +8,9 @@ describe('CSV downloads', () => {
     expect(csvField('two\nlines')).toBe('"two\nlines"');
   });
 
-  test('writes missing values as NA, numbers in full precision', () => {
-    expect(csv(['x', 'y'], [[null, 0.1 + 0.2]])).toBe('x,y\nNA,0.30000000000000004\n');
+  test('writes missing values as NA, numbers to ten significant digits', () => {
+    expect(csv(['x', 'y'], [[null, 0.1 + 0.2]])).toBe('x,y\nNA,0.3\n');
+    expect(csv(['p', 'q'], [[0.024630541871921183, Number.POSITIVE_INFINITY]])).toBe('p,q\n0.02463054187,NA\n');
   });
 
   test('defuses text a spreadsheet would run as a formula', () => {

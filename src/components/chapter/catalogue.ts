@@ -57,7 +57,7 @@ export interface ComponentDoc {
 
 /** <Estimate show>: which number of a pooled result. */
 export const ESTIMATE_SHOW = {
-  ci: 'the pooled percentage with its confidence interval, e.g. 52.5% (95% CI 41.0 to 63.9)',
+  ci: 'the pooled percentage with its confidence interval, named at the level the release was pooled at, e.g. 52.5% (95% CI 41.0 to 63.9)',
   estimate: 'the pooled percentage only, e.g. 52.5%',
   full: 'the percentage and interval with the number of studies, patients and I², e.g. 52.5% (95% CI 41.0 to 63.9; 12 trials, 240 patients; I² = 38%)',
   k: 'the number of rows pooled: cohorts, one per study unless a study gives several',

@@ -18,7 +18,7 @@ import {
   type GradeRating,
 } from '../../schemas/appraisal.ts';
 import type { OutcomeAnalysis } from '../review/analyses-types.ts';
-import { pooledPercent } from '../format/numbers.ts';
+import { ciName, count, fixed, formatOf, i2Percent, levelPercent, pText, sharePercent, weightPercent } from '../format/number-format.ts';
 import type { CertaintyDomainShown, OutcomeCertainty, OutcomeRiskOfBias } from './types.ts';
 
 export const GRADE_DOMAIN_LABELS: Record<GradeDomain, string> = {
@@ -43,8 +43,8 @@ export function ratingLabel(domain: GradeDomain, rating: GradeRating | null): st
   return rating === 'not_serious' ? 'not serious' : rating === 'serious' ? 'serious' : 'very serious';
 }
 
-const pct = (x: number) => `${Math.round(x * 100)}%`;
-const pp = (x: number) => (x < 1 ? x.toFixed(2) : x.toFixed(1));
+/** A share of the pooled weight (0-1), as weights are written: one decimal. */
+const pct = (x: number) => weightPercent(x * 100);
 
 /** What the outcome's numbers need for the prompts. */
 export interface CertaintyContext {
@@ -70,7 +70,7 @@ function riskOfBiasPrompt(o: OutcomeAnalysis, rob: OutcomeRiskOfBias | null | un
   const suggested: GradeRating = high >= s.risk_of_bias.very_serious_share ? 'very_serious' : high + unclear >= s.risk_of_bias.serious_share ? 'serious' : 'not_serious';
   return {
     suggested,
-    prompt: `Of the pooled weight, ${pct(high)} comes from studies at high risk of bias, ${pct(unclear)} from studies with no information or no assessment and ${pct(some)} from studies with some concerns (serious from ${pct(s.risk_of_bias.serious_share)} at high risk or unclear, very serious from ${pct(s.risk_of_bias.very_serious_share)} at high risk).`,
+    prompt: `Of the pooled weight, ${pct(high)} comes from studies at high risk of bias, ${pct(unclear)} from studies with no information or no assessment and ${pct(some)} from studies with some concerns (serious from ${sharePercent(s.risk_of_bias.serious_share)} at high risk or unclear, very serious from ${sharePercent(s.risk_of_bias.very_serious_share)} at high risk).`,
   };
 }
 
@@ -81,10 +81,11 @@ function inconsistencyPrompt(o: OutcomeAnalysis, s: CertaintySettings, ctx: Cert
   const i2 = ctx.i2 === 'Q' ? r.I2_Q : r.I2;
   const label = ctx.i2 === 'Q' ? 'I² (from Q)' : 'I² (from τ²)';
   const suggested: GradeRating = i2 >= s.inconsistency.very_serious_i2 ? 'very_serious' : i2 >= s.inconsistency.serious_i2 ? 'serious' : 'not_serious';
-  const parts = [`${label} is ${Math.round(i2)}% (Q p ${r.Q_p < 0.001 ? '< 0.001' : `= ${r.Q_p.toFixed(3)}`})`];
-  if (r.prediction_shown) parts.push(`the prediction interval runs from ${pooledPercent(r.proportion.pi_lower, r.proportion.estimate)}% to ${pooledPercent(r.proportion.pi_upper, r.proportion.estimate)}%`);
+  const f = formatOf(o);
+  const parts = [`${label} is ${i2Percent(i2)} (Q ${pText(r.Q_p)})`];
+  if (r.prediction_shown) parts.push(`the prediction interval runs from ${f.pctSign(r.proportion.pi_lower)} to ${f.pctSign(r.proportion.pi_upper)}`);
   for (const [variable, sg] of Object.entries(o.subgroups)) {
-    if (sg.Q_between_p !== null && sg.Q_between_p < s.inconsistency.subgroup_p) parts.push(`the subgroup test by ${ctx.variables[variable] ?? variable} (p = ${sg.Q_between_p.toFixed(3)}) may explain part of it`);
+    if (sg.Q_between_p !== null && sg.Q_between_p < s.inconsistency.subgroup_p) parts.push(`the subgroup test by ${ctx.variables[variable] ?? variable} (${pText(sg.Q_between_p)}) may explain part of it`);
   }
   return { suggested, prompt: `${parts.join('; ')} (serious from ${s.inconsistency.serious_i2}%, very serious from ${s.inconsistency.very_serious_i2}%).` };
 }
@@ -93,12 +94,13 @@ function imprecisionPrompt(o: OutcomeAnalysis, s: CertaintySettings, ctx: Certai
   const r = o.overall;
   if (!r) return { suggested: null, prompt: 'No pooled estimate.' };
   const t = { ...s.imprecision, ...(s.outcomes[o.id]?.imprecision ?? {}) };
+  const f = formatOf(o);
   const width = (r.proportion.ci_upper - r.proportion.ci_lower) * 100;
   const suggested: GradeRating = width > t.very_serious_width ? 'very_serious' : width > t.serious_width || r.n < t.min_patients ? 'serious' : 'not_serious';
-  const size = t.min_patients > 0 ? `; ${r.n} patients against an optimal information size of ${t.min_patients}` : `; ${r.n} patients`;
+  const size = t.min_patients > 0 ? `; ${count(r.n)} patients against an optimal information size of ${count(t.min_patients)}` : `; ${count(r.n)} patients`;
   return {
     suggested,
-    prompt: `The ${Math.round(ctx.level * 100)}% confidence interval is ${pp(width)} percentage points wide (${pooledPercent(r.proportion.ci_lower, r.proportion.estimate)}% to ${pooledPercent(r.proportion.ci_upper, r.proportion.estimate)}%)${size} (serious above ${t.serious_width} points${t.min_patients > 0 ? ` or below ${t.min_patients} patients` : ''}, very serious above ${t.very_serious_width}).`,
+    prompt: `The ${levelPercent(ctx.level)}% confidence interval is ${fixed(width, f.digits)} percentage points wide (${f.pctSign(r.proportion.ci_lower)} to ${f.pctSign(r.proportion.ci_upper)})${size} (serious above ${t.serious_width} points${t.min_patients > 0 ? ` or below ${t.min_patients} patients` : ''}, very serious above ${t.very_serious_width}).`,
   };
 }
 
@@ -106,13 +108,13 @@ function publicationBiasPrompt(o: OutcomeAnalysis, s: CertaintySettings, ctx: Ce
   const r = o.overall;
   if (!r) return { suggested: null, prompt: 'No pooled estimate.' };
   const tf = o.funnel?.trim_and_fill.L0 ?? null;
-  const filled = tf && tf.k0 > 0 ? ` Trim-and-fill (L0) adds ${tf.k0} ${tf.k0 === 1 ? 'study' : 'studies'} on the ${tf.side} side, moving the estimate to ${pooledPercent(tf.estimate)}%.` : '';
+  const filled = tf && tf.k0 > 0 ? ` Trim-and-fill (L0) adds ${tf.k0} ${tf.k0 === 1 ? 'study' : 'studies'} on the ${tf.side} side, moving the estimate to ${formatOf(o).pctSign(tf.estimate)}.` : '';
   if (!o.egger) {
     return { suggested: 'not_serious', prompt: `Egger's test needs at least ${ctx.eggerMinK} studies (k = ${r.k}): the data cannot detect small-study effects; judge from the search (trials registered without results, reports only as abstracts).${filled}` };
   }
   const p = o.egger.p;
   const suggested: GradeRating = p < s.publication_bias.egger_p ? 'serious' : 'not_serious';
-  return { suggested, prompt: `Egger's test p = ${p < 0.001 ? '< 0.001' : p.toFixed(3)} (k = ${r.k}; strongly suspected below ${s.publication_bias.egger_p}).${filled}` };
+  return { suggested, prompt: `Egger's test ${pText(p)} (k = ${r.k}; strongly suspected below ${s.publication_bias.egger_p}).${filled}` };
 }
 
 /** The data's prompt for each domain (indirectness has none: it is judged from the question and the studies). */
@@ -137,7 +139,7 @@ export function certaintyLevel(start: 'high' | 'moderate' | 'low', downgrades: n
 
 /** "520 per 1,000" style numbers. */
 const per1000 = (p: number) => Math.round(p * 1000);
-const thousands = (x: number) => x.toLocaleString('en-GB');
+const thousands = count;
 
 /**
  * The plain-language statement of an estimate at a certainty (GRADE's informative statements:
@@ -147,7 +149,7 @@ export function plainStatement(phrase: string, estimate: { estimate: number; ci_
   if (!estimate) return `No study gives this outcome yet, so how many patients ${phrase} is unknown.`;
   const about = `about ${thousands(per1000(estimate.estimate))} in 1,000 treated patients`;
   const About = `A${about.slice(1)}`;
-  const ci = `(${Math.round(level * 100)}% CI ${thousands(per1000(estimate.ci_lower))} to ${thousands(per1000(estimate.ci_upper))})`;
+  const ci = `(${ciName(level)} ${thousands(per1000(estimate.ci_lower))} to ${thousands(per1000(estimate.ci_upper))})`;
   switch (rating) {
     case 'high':
       return `${About} ${phrase} ${ci}.`;

@@ -5,8 +5,8 @@
 import type { RobTool } from '../../schemas/appraisal.ts';
 import type { StudyResult } from '../review/analyses-types.ts';
 import type { ReleaseAppraisal, StudyAppraisal } from './types.ts';
+import { sharePercent } from '../format/number-format.ts';
 
-const percent = (x: number) => `${Number((x * 100).toFixed(1))}%`;
 
 /**
  * How the tool reaches a study's overall judgement, as a clause that follows "the overall judgement is".
@@ -20,7 +20,7 @@ export function overallRuleText(tool: RobTool): string {
   const points = tool.levels.filter((l) => l.points !== undefined).map((l) => `${l.label.toLowerCase()} ${l.points} ${l.points === 1 ? 'point' : 'points'}`);
   const bands = [...(tool.overall.bands ?? [])].sort((a, b) => b.min - a.min);
   const scored = tool.overall.score === 'sum' ? 'the sum of the points its domains score' : 'the share of the points its applicable domains could score';
-  const bandText = bands.map((b) => `${labelOf(b.level).toLowerCase()} from ${tool.overall.score === 'sum' ? b.min : percent(b.min)}`).join(', ');
+  const bandText = bands.map((b) => `${labelOf(b.level).toLowerCase()} from ${tool.overall.score === 'sum' ? b.min : sharePercent(b.min)}`).join(', ');
   return `read from ${scored}${points.length > 0 ? ` (${points.join(', ')})` : ''}${bandText ? `: ${bandText}` : ''}`;
 }
 

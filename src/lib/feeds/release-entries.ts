@@ -4,7 +4,7 @@
  */
 import type { Review } from '../../schemas/index.ts';
 import type { ReleaseChanges } from '../review/analyses-types.ts';
-import { longDate, pooledPercent } from '../format/numbers.ts';
+import { ciName, longDate, pooledPercent } from '../format/numbers.ts';
 import type { AtomEntry } from './atom.ts';
 import type { CertaintyLevel } from '../../schemas/appraisal.ts';
 import { CERTAINTY_LABELS } from '../appraisal/certainty.ts';
@@ -14,8 +14,11 @@ export function pageUrl(root: string, path: string): string {
   return new URL(path.replace(/^\//, ''), root).href;
 }
 
-/** One line of plain text: the release summary and the estimates that moved. */
-export function releaseSummaryText(review: Review, changes: ReleaseChanges): string {
+/**
+ * One line of plain text: the release summary and the estimates that moved, their intervals
+ * named at `level` (0-1), the confidence level the release was pooled at.
+ */
+export function releaseSummaryText(review: Review, changes: ReleaseChanges, level: number = review.analysis.level): string {
   const spec = review.releases.find((r) => r.number === changes.release);
   const parts: string[] = [];
   if (spec?.summary) parts.push(spec.summary);
@@ -24,7 +27,7 @@ export function releaseSummaryText(review: Review, changes: ReleaseChanges): str
       .filter((o) => o.overall.after)
       .map((o) => {
         const a = o.overall.after!;
-        return `${o.short_label} ${pooledPercent(a.estimate)}% (95% CI ${pooledPercent(a.ci_lower, a.estimate)} to ${pooledPercent(a.ci_upper, a.estimate)}; ${a.k} trials)`;
+        return `${o.short_label} ${pooledPercent(a.estimate)}% (${ciName(level)} ${pooledPercent(a.ci_lower, a.estimate)} to ${pooledPercent(a.ci_upper, a.estimate)}; ${a.k} trials)`;
       });
     if (estimates.length > 0) parts.push(`Pooled estimates: ${estimates.join('; ')}.`);
   } else {
@@ -57,8 +60,11 @@ export function certaintyChangeTexts(changes: ReleaseChanges): string[] {
   return (changes.certainty ?? []).map((c) => `${c.label}: ${name(c.before)} → ${name(c.after)}${c.domains.length > 0 ? ` (${c.domains.join(', ')})` : ''}`);
 }
 
-/** One entry per release, newest first. `root` is the site's absolute address, ending in "/". */
-export function releaseEntries(review: Review, changes: readonly ReleaseChanges[], root: string): AtomEntry[] {
+/**
+ * One entry per release, newest first. `root` is the site's absolute address, ending in "/";
+ * `levelOf` gives the confidence level (0-1) a release was pooled at (review.yaml's when left out).
+ */
+export function releaseEntries(review: Review, changes: readonly ReleaseChanges[], root: string, levelOf: (release: number) => number = () => review.analysis.level): AtomEntry[] {
   return [...changes]
     .sort((a, b) => b.release - a.release)
     .map((c) => {
@@ -68,7 +74,7 @@ export function releaseEntries(review: Review, changes: readonly ReleaseChanges[
         title: `Release ${c.release}, ${longDate(c.date)}`,
         updated: c.date,
         link: url,
-        summary: releaseSummaryText(review, c),
+        summary: releaseSummaryText(review, c, levelOf(c.release)),
         categories: [c.previous === null ? 'first release' : 'update'],
       };
     });

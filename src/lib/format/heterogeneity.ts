@@ -4,7 +4,7 @@
  * the prediction interval is written only where the analysis shows it.
  */
 import type { PooledResult } from '../review/analyses-types.ts';
-import { pText } from './numbers.ts';
+import { i2Percent, pText, statistic, tau2Value } from './number-format.ts';
 
 export type I2Definition = 'tau2' | 'Q';
 
@@ -20,13 +20,13 @@ export function i2Name(definition: I2Definition): string {
 
 /** "I² (from τ²) = 63.3%" */
 export function i2Text(r: Pick<PooledResult, 'I2' | 'I2_Q'>, definition: I2Definition): string {
-  return `${i2Name(definition)} = ${i2Of(r, definition).toFixed(1)}%`;
+  return `${i2Name(definition)} = ${i2Percent(i2Of(r, definition))}`;
 }
 
 /** "Heterogeneity: I² (from τ²) = 63.3%, τ² = 0.0312, Q = 20.15 (df = 7), p = 0.005" */
 export function heterogeneityText(r: PooledResult, definition: I2Definition = 'tau2'): string {
   if (r.k < 2) return 'Heterogeneity: not applicable (one study)';
-  return `Heterogeneity: ${i2Text(r, definition)}, τ² = ${r.tau2.toFixed(4)}, Q = ${r.Q.toFixed(2)} (df = ${r.Q_df}), ${pText(r.Q_p)}`;
+  return `Heterogeneity: ${i2Text(r, definition)}, τ² = ${tau2Value(r.tau2)}, Q = ${statistic(r.Q)} (df = ${r.Q_df}), ${pText(r.Q_p)}`;
 }
 
 /** Whether pages show the result's prediction interval (older data: from two studies). */

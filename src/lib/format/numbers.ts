@@ -1,15 +1,15 @@
-/** Number formatting for tables and text, in one place so every page rounds the same way. */
+/**
+ * Number and date formatting for tables and text. The rule for numbers lives in
+ * number-format.ts (its header gives the table); this module re-exports it.
+ */
 import { firstDayOf } from './partial-date.ts';
+import { count, outcomeFormat, percent } from './number-format.ts';
 
-/** A proportion (0-1) as a percentage with `digits` decimals, e.g. 0.5252 -> "52.5". */
-export function percent(p: number, digits = 1): string {
-  if (!Number.isFinite(p)) return '–';
-  return (p * 100).toFixed(digits);
-}
+export * from './number-format.ts';
 
 /** events/n with the percentage, e.g. "4/9 (44.4%)". */
 export function eventsOverN(events: number, n: number, digits = 1): string {
-  return `${events}/${n} (${percent(events / n, digits)}%)`;
+  return `${count(events)}/${count(n)} (${percent(events / n, digits)}%)`;
 }
 
 const DATE_FORMAT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
@@ -37,27 +37,9 @@ export function reportMonth(iso: string): string {
 }
 
 /**
- * A pooled proportion as a percentage: one decimal, two when the estimate is below 1% so small
- * rates do not read as 0. Give the estimate as `reference` when formatting its interval bounds,
- * so an estimate and its interval share one precision.
+ * "52.5 (41.0 to 63.9)": an estimate and its interval, in percent, at the digits of `reference`
+ * (the outcome's pooled estimate; the estimate itself when left out).
  */
-export function pooledPercent(p: number, reference: number = p): string {
-  return percent(p, Math.abs(reference) < 0.01 ? 2 : 1);
-}
-
-/** "52.5 (41.0 to 63.9)": an estimate and its interval, in percent, at one precision. */
-export function percentWithInterval(r: { estimate: number; ci_lower: number; ci_upper: number }): string {
-  return `${pooledPercent(r.estimate)} (${pooledPercent(r.ci_lower, r.estimate)} to ${pooledPercent(r.ci_upper, r.estimate)})`;
-}
-
-/** A p-value as journals print it: "< 0.001" or three decimals. */
-export function pValue(p: number): string {
-  if (!Number.isFinite(p)) return '–';
-  return p < 0.001 ? '< 0.001' : p.toFixed(3);
-}
-
-/** "p < 0.001" or "p = 0.058". */
-export function pText(p: number): string {
-  const v = pValue(p);
-  return v.startsWith('<') ? `p ${v}` : `p = ${v}`;
+export function percentWithInterval(r: { estimate: number; ci_lower: number; ci_upper: number }, reference: number = r.estimate): string {
+  return outcomeFormat(reference).estimate(r.estimate, r.ci_lower, r.ci_upper);
 }

@@ -9,6 +9,7 @@
  * Sized to be read on a phone as drawn (about 400 px wide, 12 px text) and at its own size on a
  * wide screen: the page lets it shrink to the column, never grow past its width.
  */
+import { significant } from '../format/number-format.ts';
 import type { TopLevelSpec } from 'vega-lite';
 import type { InfluenceSummary } from '../review/outcome-influence.ts';
 import { labelLines, textWidth } from './label-lines.ts';
@@ -140,7 +141,8 @@ function placeLabels(points: readonly BaujatPlotPoint[], xMax: number, yMax: num
 /** A label as drawn beside its point: one line, cut after a whole word with an ellipsis. */
 const shortLabel = (label: string) => labelLines(label, LABEL_WIDTH, FONT_SIZE, 1)[0] ?? '';
 
-const fixed = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(0) : v.toPrecision(3));
+/** Three significant digits, whole from 100 (format/number-format.ts). */
+const fixed = (v: number) => significant(v, 3);
 
 /**
  * The Vega-Lite spec of a Baujat plot.

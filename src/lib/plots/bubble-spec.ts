@@ -6,6 +6,7 @@
  * alternative. Fonts and colours follow the forest plot (forest-spec.ts).
  */
 import type { TopLevelSpec } from 'vega-lite';
+import { formatWithDigits, outcomeFormat, weightPercent } from '../format/number-format.ts';
 
 export interface BubbleInput {
   /** what the plot shows, e.g. "Response by median age" (the spec's description) */
@@ -22,6 +23,8 @@ export interface BubbleInput {
   height?: number;
   /** font size of the axes (default 11; larger for the narrow version drawn for phones) */
   fontSize?: number;
+  /** Decimals of the tooltips' percentages: the outcome's (number-format.ts); from the studies' weighted mean when left out. */
+  digits?: number;
 }
 
 const FONT = 'system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif';
@@ -45,12 +48,15 @@ export function bubbleSpec(input: BubbleInput): TopLevelSpec {
   const height = input.height ?? 300;
   const fontSize = input.fontSize ?? 11;
   const percent = (p: number) => Math.round(p * 1e6) / 1e4;
+  const totalWeight = input.studies.reduce((sum, s) => sum + s.weight, 0);
+  const mean = totalWeight > 0 ? input.studies.reduce((sum, s) => sum + s.weight * s.proportion, 0) / totalWeight : 0.5;
+  const f = input.digits !== undefined ? formatWithDigits(input.digits) : outcomeFormat(mean);
   const studies = input.studies.map((s) => ({
     label: s.label,
     x: s.x,
     y: percent(s.proportion),
     weight: s.weight,
-    text: `${percent(s.proportion).toFixed(1)}%, weight ${s.weight.toFixed(1)}%`,
+    text: `${f.pct(s.proportion)}%, weight ${weightPercent(s.weight)}`,
   }));
   const line = input.line.map((p) => ({ x: p.x, y: percent(p.estimate), lower: percent(p.ci_lower), upper: percent(p.ci_upper) }));
   const top = yMaximum([...studies.map((s) => s.y), ...line.map((p) => p.upper)]);

@@ -31,6 +31,8 @@ export function forestFigure(review: Review, outcome: string, variable: string |
     outcome: data.short_label,
     variables: review.subgroups.map((v) => ({ id: v.id, label: v.label, levels: v.levels.map((l) => ({ id: l.id, label: l.label })) })),
     i2: review.analysis.i2,
+    // The intervals are named at the level the release was pooled at.
+    level: releaseData(release).method?.level ?? review.analysis.level,
   };
   // The model the overall estimate was fitted with (a fallback's, when one replaced the review's).
   if (data.overall) labels.model = forestModelText(methodName(releaseData(release).method ?? review.analysis, data.overall.method));

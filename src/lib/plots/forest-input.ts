@@ -7,6 +7,8 @@ import type { OutcomeAnalysis, PooledResult } from '../review/analyses-types.ts'
 import type { ForestInput, ForestPooled, ForestStudy } from './forest-spec.ts';
 import type { ForestRob } from './forest-rob.ts';
 import { heterogeneityText, predictionShown, type I2Definition } from '../format/heterogeneity.ts';
+import { ciName, formatOf, outcomeFormat, pText, statistic } from '../format/number-format.ts';
+import { FOREST_DEFAULT_LEVEL } from './forest-spec.ts';
 
 export const FOREST_SORTS = ['name', 'estimate', 'weight', 'date'] as const;
 export type ForestSort = (typeof FOREST_SORTS)[number];
@@ -21,12 +23,8 @@ export interface ForestLabels {
   rob?: ForestRob;
   /** The model in words, drawn under the pooled rows (forestModelText). */
   model?: string;
-}
-
-const pct = (p: number) => (p * 100).toFixed(1);
-
-function pText(p: number): string {
-  return p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`;
+  /** Confidence level (0-1) the release was pooled at (its analysis.level): the plot names its intervals with it. */
+  level?: number;
 }
 
 function pooled(label: string, r: PooledResult, withPi: boolean, i2: I2Definition): ForestPooled {
@@ -90,7 +88,9 @@ export function forestInput(
     studies,
     overall: pooled('Overall', outcome.overall, true, labels.i2 ?? 'tau2'),
     axisTitle: `${labels.outcome} (%)`,
+    digits: formatOf(outcome).digits,
     ...(labels.model ? { model: labels.model } : {}),
+    ...(labels.level !== undefined ? { level: labels.level } : {}),
     ...(labels.rob ? { robColumns: labels.rob.columns } : {}),
   };
   if (v) {
@@ -105,7 +105,7 @@ export function forestInput(
           ...(outcome.studies.length > 0 ? { weight: weightOf(l.id) } : {}),
         }));
       if (s.Q_between !== null && s.Q_between_p !== null) {
-        input.subgroupTest = `Test for subgroup differences: Q = ${s.Q_between.toFixed(2)}, df = ${s.Q_between_df}, ${pText(s.Q_between_p)}`;
+        input.subgroupTest = `Test for subgroup differences: Q = ${statistic(s.Q_between)}, df = ${s.Q_between_df}, ${pText(s.Q_between_p)}`;
       }
     }
   }
@@ -121,7 +121,12 @@ export function forestModelText(method: string): string {
   return `${words.charAt(0).toUpperCase()}${words.slice(1)}`;
 }
 
-/** Percent text with one decimal, for captions. */
-export function ciCaption(r: PooledResult): string {
-  return `${pct(r.proportion.estimate)}% (95% CI ${pct(r.proportion.ci_lower)} to ${pct(r.proportion.ci_upper)})`;
+/**
+ * "52.5% (90% CI 41.0 to 63.9)" for captions, at the digits of `reference` (the outcome's
+ * pooled estimate; the result's own when left out), as in the plot, the interval named at the
+ * confidence `level` (0-1) it was pooled at.
+ */
+export function ciCaption(r: PooledResult, reference: number = r.proportion.estimate, level: number = FOREST_DEFAULT_LEVEL): string {
+  const f = outcomeFormat(reference);
+  return `${f.pct(r.proportion.estimate)}% (${ciName(level)} ${f.interval(r.proportion.ci_lower, r.proportion.ci_upper)})`;
 }

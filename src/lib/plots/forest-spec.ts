@@ -2,7 +2,8 @@
  * Forest plot as a Vega-Lite spec: a pure function from pooled results to a spec, so the same
  * spec renders to static SVG at build time and to an interactive chart in the browser.
  *
- * Layout: four aligned columns (study, events/n, proportion [95% CI], weight) around the plot.
+ * Layout: four aligned columns (study, events/n, proportion [CI], weight) around the plot; the
+ * columns and tooltips name the intervals at the input's confidence `level` ("90% CI").
  * Every row has a numeric position `y`; squares are sized by weight, diamonds span the
  * confidence interval of each subgroup and of the overall estimate, and a bar below the
  * overall diamond shows the prediction interval. A study label too long for its column wraps
@@ -13,9 +14,13 @@
  * estimate with its confidence and prediction interval, on round ticks, at least 10 percentage
  * points wide, within 0-100%. A study's confidence interval that runs past it ends in an arrow.
  * Under the pooled rows a line names the model, and each subgroup subtotal gives its weight.
+ *
+ * Its text follows the site's number rule (format/number-format.ts): every proportion at the
+ * outcome's digits (`digits`, else those of the overall estimate), weights with one decimal.
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { labelLines } from './label-lines.ts';
+import { ciName, count, formatWithDigits, outcomeFormat, piName, weightPercent, type OutcomeFormat } from '../format/number-format.ts';
 import type { ForestRobMark } from './forest-rob.ts';
 
 /** One study row, on the proportion scale (0-1). */
@@ -71,6 +76,18 @@ export interface ForestInput {
   width?: number;
   /** Risk-of-bias columns drawn after the weights (D1 … Dn, Overall), when the review declares a tool. */
   robColumns?: { header: string; label: string }[];
+  /** Decimals of every percentage (the outcome's, outcomeFormat); those of the overall estimate when left out. */
+  digits?: number;
+  /** Confidence level (0-1) of the intervals, as pooled (the release's analysis.level); FOREST_DEFAULT_LEVEL when left out. */
+  level?: number;
+}
+
+/** The confidence level a forest plot names when its input gives none (review.yaml's default). */
+export const FOREST_DEFAULT_LEVEL = 0.95;
+
+/** The heading of a plot's estimate column at `level` (0-1): "% [90% CI]". */
+export function forestEstimateHeading(level: number = FOREST_DEFAULT_LEVEL): string {
+  return `% [${ciName(level)}]`;
 }
 
 type RowKind = 'heading' | 'study' | 'subgroup' | 'overall' | 'pi' | 'note';
@@ -97,8 +114,6 @@ export interface ForestRow {
   rob?: (ForestRobMark | null)[];
 }
 
-const pct = (p: number) => (p * 100).toFixed(1);
-
 /** Width of the study label column, and the font size and line height of its text (px). */
 const LABEL_COLUMN = 215;
 const FONT_SIZE = 11;
@@ -112,19 +127,21 @@ export const WRAPPED_ROW = 1.6;
 export function countText(k: number, trials?: number): string {
   return trials !== undefined && trials !== k ? `${k} cohorts from ${trials} ${trials === 1 ? 'trial' : 'trials'}` : `k = ${k}`;
 }
-const ciText = (e: number, l: number, u: number) => `${pct(e)} [${pct(l)}, ${pct(u)}]`;
+/** The number format of a plot's input: the outcome's digits. */
+const formatFor = (input: ForestInput): OutcomeFormat =>
+  input.digits !== undefined ? formatWithDigits(input.digits) : outcomeFormat(input.overall.estimate);
 
 const noteRow = (label: string): ForestRow => ({ y: 0, kind: 'note', label, eventsText: '', estimateText: '', weightText: '' });
 
-function pooledRows(p: ForestPooled, kind: 'subgroup' | 'overall', y: number, model?: string): ForestRow[] {
+function pooledRows(f: OutcomeFormat, p: ForestPooled, kind: 'subgroup' | 'overall', y: number, model?: string): ForestRow[] {
   const rows: ForestRow[] = [
     {
       y,
       kind,
       label: p.label,
-      eventsText: `${p.events}/${p.n}`,
-      estimateText: ciText(p.estimate, p.ciLower, p.ciUpper),
-      weightText: kind === 'overall' ? '100.0%' : p.weight !== undefined ? `${p.weight.toFixed(1)}%` : '',
+      eventsText: `${count(p.events)}/${count(p.n)}`,
+      estimateText: f.bracketed(p.estimate, p.ciLower, p.ciUpper),
+      weightText: kind === 'overall' ? weightPercent(100) : p.weight !== undefined ? weightPercent(p.weight) : '',
       estimate: p.estimate,
       ciLower: p.ciLower,
       ciUpper: p.ciUpper,
@@ -136,7 +153,7 @@ function pooledRows(p: ForestPooled, kind: 'subgroup' | 'overall', y: number, mo
       kind: 'pi',
       label: 'Prediction interval',
       eventsText: '',
-      estimateText: `[${pct(p.piLower)}, ${pct(p.piUpper)}]`,
+      estimateText: `[${f.pct(p.piLower)}, ${f.pct(p.piUpper)}]`,
       weightText: '',
       ciLower: p.piLower,
       ciUpper: p.piUpper,
@@ -147,7 +164,7 @@ function pooledRows(p: ForestPooled, kind: 'subgroup' | 'overall', y: number, mo
   return rows;
 }
 
-function studyRow(s: ForestStudy, y: number): ForestRow {
+function studyRow(f: OutcomeFormat, s: ForestStudy, y: number): ForestRow {
   const lines = labelLines(s.label, LABEL_COLUMN - LABEL_MARGIN, FONT_SIZE);
   return {
     y,
@@ -155,9 +172,9 @@ function studyRow(s: ForestStudy, y: number): ForestRow {
     label: s.label,
     labelText: lines.join('\n'),
     lines: lines.length,
-    eventsText: `${s.events}/${s.n}`,
-    estimateText: ciText(s.estimate, s.ciLower, s.ciUpper),
-    weightText: `${s.weight.toFixed(1)}%`,
+    eventsText: `${count(s.events)}/${count(s.n)}`,
+    estimateText: f.bracketed(s.estimate, s.ciLower, s.ciUpper),
+    weightText: weightPercent(s.weight),
     estimate: s.estimate,
     ciLower: s.ciLower,
     ciUpper: s.ciUpper,
@@ -174,6 +191,7 @@ const rowUnits = (row: ForestRow) => ((row.lines ?? 1) > 1 ? WRAPPED_ROW : 1);
 /** The rows of the plot, top to bottom, each with its vertical position. */
 export function forestRows(input: ForestInput): ForestRow[] {
   const rows: ForestRow[] = [];
+  const f = formatFor(input);
   let top = 0;
   const push = (r: ForestRow[]) => {
     for (const row of r) {
@@ -186,14 +204,14 @@ export function forestRows(input: ForestInput): ForestRow[] {
   if (input.subgroups && input.subgroups.length > 0) {
     for (const sg of input.subgroups) {
       push([{ y: 0, kind: 'heading', label: sg.label, eventsText: '', estimateText: '', weightText: '' }]);
-      push(input.studies.filter((s) => s.group === sg.label).map((s) => studyRow(s, 0)));
-      push(pooledRows({ ...sg, label: `Subtotal (${countText(sg.k, sg.trials)})` }, 'subgroup', 0));
+      push(input.studies.filter((s) => s.group === sg.label).map((s) => studyRow(f, s, 0)));
+      push(pooledRows(f, { ...sg, label: `Subtotal (${countText(sg.k, sg.trials)})` }, 'subgroup', 0));
     }
     if (input.subgroupTest) push([noteRow(input.subgroupTest)]);
   } else {
-    push(input.studies.map((s) => studyRow(s, 0)));
+    push(input.studies.map((s) => studyRow(f, s, 0)));
   }
-  push(pooledRows({ ...input.overall, label: `Overall (${countText(input.overall.k, input.overall.trials)})` }, 'overall', 0, input.model));
+  push(pooledRows(f, { ...input.overall, label: `Overall (${countText(input.overall.k, input.overall.trials)})` }, 'overall', 0, input.model));
   return rows;
 }
 
@@ -340,6 +358,7 @@ export function forestSpec(input: ForestInput): TopLevelSpec {
   const units = forestUnits(rows);
   const height = units * ROW_HEIGHT;
   const width = input.width ?? 300;
+  const level = input.level ?? FOREST_DEFAULT_LEVEL;
   const ydomain = [-0.7, units - 0.3];
   const y = { field: 'y', type: 'quantitative' as const, scale: { domain: ydomain, reverse: true, nice: false, zero: false }, axis: null };
   const textLayer = (field: ForestTextField, w: number, align: 'left' | 'right', filter: string, style: { fontWeight?: 'bold'; fontStyle?: 'italic' }) => ({
@@ -421,7 +440,7 @@ export function forestSpec(input: ForestInput): TopLevelSpec {
           tooltip: [
             { field: 'label', title: 'Study' },
             { field: 'eventsText', title: 'Events/n' },
-            { field: 'estimateText', title: 'Proportion % [95% CI]' },
+            { field: 'estimateText', title: `Proportion ${forestEstimateHeading(level)}` },
             { field: 'weightText', title: 'Weight' },
             { field: 'note', title: 'Source' },
           ],
@@ -435,7 +454,7 @@ export function forestSpec(input: ForestInput): TopLevelSpec {
           y,
           x: { field: 'ciLower', type: 'quantitative' as const, scale: xScale },
           x2: { field: 'ciUpper' },
-          tooltip: [{ field: 'label', title: '' }, { field: 'estimateText', title: '95% PI %' }],
+          tooltip: [{ field: 'label', title: '' }, { field: 'estimateText', title: `${piName(level)} %` }],
         },
       },
       {
@@ -460,7 +479,7 @@ export function forestSpec(input: ForestInput): TopLevelSpec {
       textColumn('label', 'Study', LABEL_COLUMN, 'left'),
       textColumn('eventsText', 'Events/n', 58, 'right'),
       plot,
-      textColumn('estimateText', '% [95% CI]', 130, 'right'),
+      textColumn('estimateText', forestEstimateHeading(level), 130, 'right'),
       textColumn('weightText', 'Weight', 52, 'right'),
       ...(input.robColumns && rows.some((r) => r.rob) ? [robColumnsSpec(input.robColumns, rows, y, height)] : []),
     ],

@@ -14,6 +14,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { CumulativeRow } from '../review/analyses-types.ts';
 import { thinnedCumulative } from './display-limits.ts';
 import { firstDayOf } from '../format/partial-date.ts';
+import { ciName, formatWithDigits, outcomeFormat } from '../format/number-format.ts';
 
 /** One step of the cumulative analysis, proportion scale (0-1). */
 export interface TimelinePoint {
@@ -35,6 +36,8 @@ export interface TimelineRelease {
   date: string;
   /** The pooled estimate that release published (proportions 0-1); null or absent when it had none. */
   published?: { estimate: number; ci_lower: number; ci_upper: number } | null;
+  /** Confidence level (0-1) that release pooled at; its tooltip names it when it differs from the plot's `level`. */
+  level?: number;
 }
 
 export interface TimelineInput {
@@ -46,7 +49,14 @@ export interface TimelineInput {
   axisTitle?: string;
   width?: number;
   height?: number;
+  /** Decimals of the labels' percentages: the outcome's (number-format.ts); those of the latest estimate when left out. */
+  digits?: number;
+  /** Confidence level (0-1) of the band and the tooltips (the latest release's analysis.level); TIMELINE_DEFAULT_LEVEL when left out. */
+  level?: number;
 }
+
+/** The confidence level a timeline names when its input gives none (review.yaml's default). */
+export const TIMELINE_DEFAULT_LEVEL = 0.95;
 
 /**
  * Most points a timeline draws: with more steps (a review of thousands of trials), the last step
@@ -70,7 +80,6 @@ export function timelinePoints(rows: readonly CumulativeRow[]): TimelinePoint[] 
 const DAY = 86_400_000;
 // A report date may be a year or a month: it is placed at the first day of its period.
 const time = (iso: string) => Date.parse(`${firstDayOf(iso)}T00:00:00Z`);
-const pct = (p: number) => (p * 100).toFixed(1);
 const RELEASE_COLOURS = ['#0b5cad', '#c05a00', '#1d7a5f', '#7a3fa0', '#4a5361'];
 
 /**
@@ -81,6 +90,15 @@ export function timelineSpec(input: TimelineInput): TopLevelSpec {
   const width = input.width ?? 640;
   const height = input.height ?? 260;
   const releaseLabel = (n: number) => `Release ${n}`;
+  const level = input.level ?? TIMELINE_DEFAULT_LEVEL;
+  const pooledTitle = `Pooled % [${ciName(level)}]`;
+  // each release's published estimate at its own digits, as that release's pages give it, and
+  // its own confidence level named when it is not the plot's
+  const publishedText = (e: { estimate: number; ci_lower: number; ci_upper: number }, ownLevel: number = level) => {
+    const own = outcomeFormat(e.estimate);
+    return `${own.pct(e.estimate)}% [${own.pct(e.ci_lower)}, ${own.pct(e.ci_upper)}]${ownLevel !== level ? ` (${ciName(ownLevel)})` : ''}`;
+  };
+  const f = input.digits !== undefined ? formatWithDigits(input.digits) : outcomeFormat(input.points[input.points.length - 1]?.estimate ?? 0.5);
   const points = input.points.map((p) => ({
     t: time(p.date),
     date: p.date,
@@ -90,7 +108,7 @@ export function timelineSpec(input: TimelineInput): TopLevelSpec {
     estimate: p.estimate,
     ciLower: p.ciLower,
     ciUpper: p.ciUpper,
-    text: `${pct(p.estimate)}% [${pct(p.ciLower)}, ${pct(p.ciUpper)}]`,
+    text: `${f.pct(p.estimate)}% [${f.pct(p.ciLower)}, ${f.pct(p.ciUpper)}]`,
   }));
   const sorted = [...input.releases].sort((a, b) => a.number - b.number);
   const releases = sorted.map((r) => ({ t: time(r.date), label: releaseLabel(r.number) }));
@@ -98,7 +116,7 @@ export function timelineSpec(input: TimelineInput): TopLevelSpec {
   // latest release uses, so it can differ from what an earlier release said.
   const published = sorted.flatMap((r) =>
     r.published
-      ? [{ t: time(r.date), label: releaseLabel(r.number), estimate: r.published.estimate, ciLower: r.published.ci_lower, ciUpper: r.published.ci_upper, text: `${pct(r.published.estimate)}% [${pct(r.published.ci_lower)}, ${pct(r.published.ci_upper)}]` }]
+      ? [{ t: time(r.date), label: releaseLabel(r.number), estimate: r.published.estimate, ciLower: r.published.ci_lower, ciUpper: r.published.ci_upper, text: publishedText(r.published, r.level) }]
       : [],
   );
   const last = points[points.length - 1];
@@ -181,7 +199,7 @@ export function timelineSpec(input: TimelineInput): TopLevelSpec {
           y,
           tooltip: [
             { field: 'label', title: 'Published by' },
-            { field: 'text', title: 'Pooled % [95% CI]' },
+            { field: 'text', title: pooledTitle },
           ],
         },
       },
@@ -197,7 +215,7 @@ export function timelineSpec(input: TimelineInput): TopLevelSpec {
             { field: 'date', title: 'Report date' },
             { field: 'release', title: 'Entered in' },
             { field: 'k', title: 'Pooled (k)' },
-            { field: 'text', title: 'Pooled % [95% CI]' },
+            { field: 'text', title: pooledTitle },
           ],
         },
       },

@@ -1,22 +1,29 @@
 /**
  * Tidy downloads of a release: the study rows and the pooled results as CSV, and an R script
  * that recomputes every pooled number from the CSV with metafor and compares.
+ *
+ * Numbers in the CSV follow the site's rule for machine-readable files (format/number-format.ts):
+ * ASCII, proportions on the 0-1 scale and percentages (I², weight) as numbers without "%", each
+ * rounded to CSV_SIGNIFICANT_DIGITS (10) significant digits, far inside the 1e-6 relative
+ * tolerance of reproduce.R; analyses.json keeps full precision.
  */
 import { GRADE_DOMAINS } from '../../schemas/appraisal.ts';
 import type { PooledResult, ReleaseAnalyses } from './analyses-types.ts';
+import { csvNumber } from '../format/number-format.ts';
 
 type Cell = string | number | boolean | null | undefined;
 
-/** One CSV field: numbers in full precision, text quoted when needed, formulas defused. */
+/** One CSV field: numbers to CSV_SIGNIFICANT_DIGITS significant digits (csvNumber), text quoted when needed, formulas defused. */
 export function csvField(value: Cell): string {
   if (value === null || value === undefined) return 'NA';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'NA';
+  if (typeof value === 'number') return csvNumber(value);
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   // A spreadsheet would run a cell starting with = + - or @ as a formula, also after a leading tab or carriage return.
   const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** A CSV file: a header line and one line per row, every field written by csvField. */
 export function csv(header: readonly string[], rows: readonly Cell[][]): string {
   return [header.join(','), ...rows.map((r) => r.map(csvField).join(','))].join('\n') + '\n';
 }

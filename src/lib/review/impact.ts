@@ -9,7 +9,7 @@
 import type { Release } from '../../schemas/index.ts';
 import type { ChangeEvent, EstimateChange, EstimateSnapshot, OutcomeChanges, TrialNumbers } from './analyses-types.ts';
 import { allEstimates, compareEvidence, MOVE_THRESHOLD, type EvidenceState } from './release-changes.ts';
-import { pooledPercent, percentWithInterval } from '../format/numbers.ts';
+import { ciName, count, i2Percent, outcomeFormat, percent, percentWithInterval } from '../format/numbers.ts';
 
 export const FILE_STATUSES = ['added', 'modified', 'deleted', 'renamed'] as const;
 export type FileStatus = (typeof FILE_STATUSES)[number];
@@ -51,6 +51,14 @@ export interface Impact {
   variables: Record<string, string>;
   /** Every release both sides have whose estimates move, in release order (the latest too when it is on both sides). */
   releasesMoved: ReleaseMoves[];
+  /** The confidence levels (0-1) the compared releases were pooled at, which name their intervals. */
+  levels: IntervalLevels;
+}
+
+/** The confidence levels (0-1) of the two sides of a comparison: the base's (before) and the head's (after). */
+export interface IntervalLevels {
+  before: number;
+  after: number;
 }
 
 /** The estimates of one release that move between the base and the head. */
@@ -58,7 +66,11 @@ export interface ReleaseMoves {
   release: number;
   moved: EstimateChange[];
   outcomes: OutcomeChanges[];
+  levels: IntervalLevels;
 }
+
+/** The confidence level a side's release was pooled at (its analysis.level). */
+const levelOf = (state: EvidenceState): number => state.analyses.method?.level ?? state.review.analysis.level;
 
 /**
  * Every release that both sides have, compared release by release: each state is one release
@@ -71,7 +83,7 @@ export function releasesThatMove(base: readonly EvidenceState[], head: readonly 
     if (!b) continue;
     const { outcomes } = compareEvidence(b, h);
     const moved = allEstimates(outcomes).filter((e) => e.moved);
-    if (moved.length > 0) out.push({ release: h.analyses.release, moved, outcomes });
+    if (moved.length > 0) out.push({ release: h.analyses.release, moved, outcomes, levels: { before: levelOf(b), after: levelOf(h) } });
   }
   return out;
 }
@@ -144,6 +156,7 @@ export function pullRequestImpact(
     moved,
     variables: Object.fromEntries([...(base?.review.subgroups ?? []), ...head.review.subgroups].map((v) => [v.id, v.label])),
     releasesMoved: releasesThatMove(all.base, all.head),
+    levels: { before: base ? levelOf(base) : levelOf(head), after: levelOf(head) },
   };
 }
 
@@ -152,12 +165,8 @@ export function pullRequestImpact(
 /** Text safe inside a Markdown table cell. */
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const code = (s: string) => `\`${s.replace(/`/g, "'")}\``;
-const signed = (d: number, reference: number) => {
-  const digits = Math.abs(reference) < 0.01 ? 2 : 1;
-  const v = d * 100;
-  if (Math.abs(v) < 0.5 * 10 ** -digits) return (0).toFixed(digits);
-  return `${v > 0 ? '+' : '−'}${Math.abs(v).toFixed(digits)}`;
-};
+/** A signed change in percentage points at the digits of the estimate (format/number-format.ts). */
+const signed = (d: number, reference: number) => outcomeFormat(reference).change(d);
 const counts = (rows: readonly TrialNumbers[]) => (rows.length === 0 ? 'none' : rows.map((r) => `${r.events}/${r.n}`).join(' + '));
 const fromTo = (b: number | undefined, a: number | undefined, f: (x: number) => string) =>
   b === undefined ? (a === undefined ? '–' : f(a)) : a === undefined ? `${f(b)} → –` : f(b) === f(a) ? f(a) : `${f(b)} → ${f(a)}`;
@@ -202,14 +211,14 @@ function releaseLines(d: ReleaseListDiff): string[] {
 }
 
 /** The Markdown table of estimates that move. */
-function estimateTable(moved: readonly EstimateChange[], outcomes: readonly OutcomeChanges[], variables: Record<string, string>): string[] {
-  const out = ['| Outcome | Estimate | Before % (95% CI) | After % (95% CI) | Change (% points) | k | n | I² |', '|---|---|---|---|---:|---:|---:|---:|'];
+function estimateTable(moved: readonly EstimateChange[], outcomes: readonly OutcomeChanges[], variables: Record<string, string>, levels: IntervalLevels): string[] {
+  const out = [`| Outcome | Estimate | Before % (${ciName(levels.before)}) | After % (${ciName(levels.after)}) | Change (% points) | k | n | I² |`, '|---|---|---|---|---:|---:|---:|---:|'];
   for (const e of moved) {
     const outcome = outcomes.find((o) => o.outcome === e.outcome)!;
     const where = e.variable ? `${variables[e.variable] ?? e.variable}: ${e.label}` : 'Overall';
     const change = e.delta ? signed(e.delta.estimate, e.after!.estimate) : e.after ? 'new' : 'gone';
     out.push(
-      `| ${cell(outcome.short_label)} | ${cell(where)} | ${estimateText(e.before)} | ${estimateText(e.after)} | ${change} | ${fromTo(e.before?.k, e.after?.k, String)} | ${fromTo(e.before?.n, e.after?.n, String)} | ${fromTo(e.before?.I2, e.after?.I2, (x) => `${x.toFixed(1)}%`)} |`,
+      `| ${cell(outcome.short_label)} | ${cell(where)} | ${estimateText(e.before)} | ${estimateText(e.after)} | ${change} | ${fromTo(e.before?.k, e.after?.k, count)} | ${fromTo(e.before?.n, e.after?.n, count)} | ${fromTo(e.before?.I2, e.after?.I2, i2Percent)} |`,
     );
   }
   return out;
@@ -244,9 +253,9 @@ export function impactMarkdown(impact: Impact): string {
   if (impact.moved.length === 0) {
     out.push('No pooled estimate moves.');
   } else {
-    out.push(...estimateTable(impact.moved, impact.outcomes, impact.variables));
+    out.push(...estimateTable(impact.moved, impact.outcomes, impact.variables, impact.levels));
     const total = allEstimates(impact.outcomes).length;
-    out.push('', `${impact.moved.length} of ${total} estimates move (a change in k or n, or of ${pooledPercent(MOVE_THRESHOLD)} percentage points or more in the estimate).`);
+    out.push('', `${impact.moved.length} of ${total} estimates move (a change in k or n, or of ${percent(MOVE_THRESHOLD, 2)} percentage points or more in the estimate).`);
   }
   // The latest release is the table above; every earlier release the base published is here.
   const earlier = impact.releasesMoved.filter((r) => r.release !== impact.headRelease);
@@ -258,7 +267,7 @@ export function impactMarkdown(impact: Impact): string {
       `**${earlier.length === 1 ? `Release ${earlier[0]!.release} moves` : `Releases ${earlier.map((r) => r.release).join(', ')} move`}.** A published release should read as it was published: revert the change, or record an erratum in review.yaml.`,
     );
     for (const r of earlier) {
-      out.push('', `Release ${r.release}:`, '', ...estimateTable(r.moved, r.outcomes, impact.variables));
+      out.push('', `Release ${r.release}:`, '', ...estimateTable(r.moved, r.outcomes, impact.variables, r.levels));
     }
   }
   return `${out.join('\n')}\n`;

@@ -46,7 +46,7 @@ description: Pooled response and remission rates, overall and by route of admini
 ## Response
 
 The pooled response rate is <Estimate outcome="response" show="full" />; the remission rate is
-<Estimate outcome="remission" show="full" />. The 95% prediction interval of the response rate is <Estimate outcome="response" show="pi" />.
+<Estimate outcome="remission" show="full" />. The prediction interval of the response rate is <Estimate outcome="response" show="pi" />.
 Every study of the [response analysis](/outcomes/response/) is listed with its weight.
 
 ## By route of administration

@@ -2,7 +2,7 @@
 import type { APIRoute } from 'astro';
 import { getEntry } from 'astro:content';
 import { trialEntries } from '../../lib/content/trial-entries.ts';
-import { allReleases } from '../../lib/review/release-data.ts';
+import { allReleases, releaseData } from '../../lib/review/release-data.ts';
 import { allReleaseChanges } from '../../lib/review/release-changes.ts';
 import { atomFeed } from '../../lib/feeds/atom.ts';
 import { pageUrl, releaseEntries } from '../../lib/feeds/release-entries.ts';
@@ -20,7 +20,8 @@ export const GET: APIRoute = async ({ site }) => {
     authors: review.authors.map((name) => ({ name })),
     self: pageUrl(root, '/feeds/releases.xml'),
     alternate: pageUrl(root, '/releases/'),
-    entries: releaseEntries(review, allReleaseChanges(review, trials, allReleases()), root),
+    // Each release's intervals named at the level it was pooled at.
+    entries: releaseEntries(review, allReleaseChanges(review, trials, allReleases()), root, (n) => releaseData(n).method?.level ?? review.analysis.level),
   });
   return new Response(xml, { headers: { 'content-type': 'application/atom+xml; charset=utf-8' } });
 };
