@@ -6,7 +6,7 @@
  * names (content/ by default), so that another review's site is tested with
  *   REVIEW_CONTENT=examples/pritz1997 npm run test:browser -- --dist dist-example
  * --no-fixtures leaves out the tests that build a fixture of their own (the injection tests),
- * which need to run once, not once per site.
+ * which need to run once, not once per site; --only TEXT runs the tests whose name contains TEXT.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -25,9 +25,11 @@ import '../tests/browser/print-dark.browser.ts';
 import '../tests/browser/phone-layout.browser.ts';
 import '../tests/browser/popover.browser.ts';
 import '../tests/browser/forest-phone.browser.ts';
+import '../tests/browser/page-kinds.browser.ts';
+import '../tests/browser/search.browser.ts';
 
-const USAGE = 'usage: npm run test:browser [-- --dist dist] [--no-fixtures]';
-const args = commandLineOrExit(process.argv.slice(2), { strings: ['dist'], flags: ['no-fixtures'], positional: { max: 0 } }, USAGE);
+const USAGE = 'usage: npm run test:browser [-- --dist dist] [--no-fixtures] [--only TEXT]';
+const args = commandLineOrExit(process.argv.slice(2), { strings: ['dist', 'only'], flags: ['no-fixtures'], positional: { max: 0 } }, USAGE);
 const dist = path.resolve(args.strings.get('dist') ?? 'dist');
 if (!existsSync(path.join(dist, 'index.html'))) {
   console.error(`No built site in ${dist}: run npm run build first.`);
@@ -51,5 +53,6 @@ if (latest.review !== content.review.id) {
 }
 console.log(`Browser tests of ${dist} (review "${content.review.id}" from ${root})`);
 const base = process.env['SITE_BASE'] ?? '/';
-const failed = await runAll(dist, base, { content, latest, fixtures: !args.flags.has('no-fixtures') });
+const only = args.strings.get('only');
+const failed = await runAll(dist, base, { content, latest, fixtures: !args.flags.has('no-fixtures'), ...(only !== undefined ? { only } : {}) });
 process.exit(failed > 0 ? 1 : 0);

@@ -1,16 +1,21 @@
 /**
- * The interactive forest plot: loaded on demand (it brings the vega runtime), it replaces the
- * static SVG with a live chart that has tooltips, a choice of study order and of subgroup
- * variable, and SVG/PNG export.
+ * The interactive forest plot, loaded on the first click: a choice of study order and of
+ * subgroup variable over the plot. On a wide screen it draws a live chart with tooltips and
+ * SVG/PNG export (forest-vega.ts, which brings the vega runtime); on a phone it redraws the
+ * narrow plot (forest-compact.ts), which needs no runtime. Focus moves to the opened plot.
  */
-import embed from 'vega-embed';
-import { expressionInterpreter } from 'vega-interpreter';
 import type { OutcomeAnalysis } from '../lib/review/analyses-types.ts';
 import { FOREST_SORTS, forestInput, type ForestLabels, type ForestSort } from '../lib/plots/forest-input.ts';
-import { forestSpec } from '../lib/plots/forest-spec.ts';
+import { forestCompact } from '../lib/plots/forest-compact.ts';
+import { forestCompactHtml } from '../lib/plots/forest-compact-html.ts';
+import { forestEstimateHeading } from '../lib/plots/forest-spec.ts';
+
+/** Where the page itself switches to the narrow plot (global.css, "forest-"). */
+const NARROW = '(max-width: 40rem)';
 
 interface ClientData {
   outcome: OutcomeAnalysis;
+  /** With the confidence level the release was pooled at (labels.level), which names the intervals. */
   labels: ForestLabels;
   variable: string;
 }
@@ -38,11 +43,12 @@ function select(label: string, options: [string, string][], value: string): { wr
   return { wrap, el };
 }
 
+/** Replaces the figure's plot by the interactive one, and moves keyboard focus to it. */
 export async function openInteractive(figure: HTMLElement): Promise<void> {
   const raw = figure.querySelector('[data-forest-data]')?.textContent ?? '{}';
   const data = JSON.parse(raw) as ClientData;
   const holder = figure.querySelector<HTMLElement>('.forest-interactive')!;
-  const staticPlot = figure.querySelector<HTMLElement>('.forest-static');
+  const staticPlots = [...figure.querySelectorAll<HTMLElement>(':scope > .forest-static, :scope > .forest-compact')];
   const controls = document.createElement('div');
   controls.className = 'forest-controls';
   const sort = select('Order by', FOREST_SORTS.map((s) => [s, SORT_LABELS[s]]), 'name');
@@ -50,21 +56,26 @@ export async function openInteractive(figure: HTMLElement): Promise<void> {
   controls.append(sort.wrap, variable.wrap);
   const chart = document.createElement('div');
   holder.replaceChildren(controls, chart);
+  const narrow = window.matchMedia(NARROW);
   const draw = async () => {
     const input = forestInput(data.outcome, data.labels, variable.el.value || undefined, sort.el.value as ForestSort);
     if (!input) return;
-    await embed(chart, forestSpec(input), {
-      renderer: 'svg',
-      actions: { export: true, source: false, compiled: false, editor: false },
-      // Vega's expressions are interpreted rather than compiled with new Function: the site's
-      // Content-Security-Policy allows no eval.
-      ast: true,
-      expr: expressionInterpreter,
-    });
+    if (narrow.matches) {
+      chart.innerHTML = forestCompactHtml(forestCompact(input), { axisTitle: `${data.labels.outcome} (%)`, estimateHeading: forestEstimateHeading(input.level) });
+    } else {
+      const { drawForest } = await import('./forest-vega.ts');
+      await drawForest(chart, input);
+    }
   };
   sort.el.addEventListener('change', () => void draw());
   variable.el.addEventListener('change', () => void draw());
+  narrow.addEventListener('change', () => void draw());
   await draw();
   holder.hidden = false;
-  if (staticPlot) staticPlot.hidden = true;
+  for (const plot of staticPlots) plot.hidden = true;
+  // The reader lands on the plot they opened: a named group whose controls come next in tab order.
+  holder.tabIndex = -1;
+  holder.setAttribute('role', 'group');
+  holder.setAttribute('aria-label', `Interactive forest plot of ${data.outcome.label}: choose the order of the rows and the subgroups`);
+  holder.focus();
 }

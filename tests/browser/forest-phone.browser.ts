@@ -1,8 +1,9 @@
 /**
  * Forest plots on a phone: below 40rem each figure shows its compact form, in which a row's
  * label and its estimate [CI] are both on screen without scrolling sideways (the wide SVG, which
- * would scroll, is not shown, nor the button of the interactive plot); on a wide screen the SVG
- * is back and the compact form is not shown.
+ * would scroll, is not shown); on a wide screen the SVG is back and the compact form is not
+ * shown. The interactive plot opens at both widths (the compact form on a phone, the live chart
+ * on a wide screen), takes keyboard focus, and re-orders its rows.
  */
 import type { Page } from 'playwright-core';
 import { layOutWholePage, test, type Context } from './harness.ts';
@@ -27,8 +28,7 @@ async function phoneProblems(page: Page, width: number): Promise<string[]> {
     figures.forEach((figure, i) => {
       const name = `figure ${i + 1} (${figure.id})`;
       if (shown(figure.querySelector('.forest-static'))) problems.push(`${name}: the wide plot is shown`);
-      if (shown(figure.querySelector('[data-forest-open]'))) problems.push(`${name}: the interactive plot's button is shown`);
-      if (!shown(figure.querySelector('.forest-narrow'))) problems.push(`${name}: does not say that the interactive plot needs a wider screen`);
+      if (!shown(figure.querySelector('[data-forest-open]'))) problems.push(`${name}: the interactive plot's button is not shown`);
       const row = figure.querySelector('.forest-compact > li.forest-c-s, .forest-compact > li.forest-c-all');
       if (!row) {
         problems.push(`${name}: no compact row`);
@@ -75,8 +75,64 @@ test('on a wide screen the forest plot is the SVG, and its compact form is not s
   const state = await page.$eval('figure.forest', (f) => ({
     svg: getComputedStyle(f.querySelector('.forest-static')!).display !== 'none',
     compact: getComputedStyle(f.querySelector('.forest-compact')!).display !== 'none',
-    note: getComputedStyle(f.querySelector('.forest-narrow')!).display !== 'none',
   }));
   await page.close();
-  if (!state.svg || state.compact || state.note) throw new Error(`at 1280 px: ${JSON.stringify(state)}`);
+  if (!state.svg || state.compact) throw new Error(`at 1280 px: ${JSON.stringify(state)}`);
+});
+
+/** The labels of the study rows the opened interactive plot shows (compact rows or the chart's text). */
+async function openedState(page: Page) {
+  await page.evaluate('globalThis.__name ??= (f) => f');
+  return page.$eval('figure.forest', (f) => {
+    const holder = f.querySelector<HTMLElement>('.forest-interactive')!;
+    const visible = (el: Element | null) => el !== null && getComputedStyle(el).display !== 'none' && el.getBoundingClientRect().width > 0;
+    return {
+      holderShown: visible(holder),
+      focused: document.activeElement === holder,
+      name: holder.getAttribute('aria-label') ?? '',
+      compactRows: [...holder.querySelectorAll('.forest-compact > li.forest-c-s > span:first-child > span:first-child')].map((el) => el.textContent ?? ''),
+      chart: holder.querySelector('svg') !== null,
+      staticShown: [...f.querySelectorAll(':scope > .forest-static, :scope > .forest-compact')].some(visible),
+      rowOverflow: [...holder.querySelectorAll('.forest-compact > li > span:first-child > span')].some((el) => {
+        const box = el.getBoundingClientRect();
+        return box.width > 0 && (box.left < 0 || box.right > window.innerWidth + 0.5);
+      }),
+    };
+  });
+}
+
+test('the interactive forest plot opens on a phone as the compact plot and on a wide screen as a chart, with focus on it', async (ctx) => {
+  const outcome = Object.values(ctx.latest.outcomes)
+    .filter((o) => o.overall !== null)
+    .sort((a, b) => b.studies.length - a.studies.length)[0];
+  if (!outcome) throw new Error('no outcome of the latest release has a pooled result');
+  const problems: string[] = [];
+  for (const width of [390, 1280]) {
+    const { page, errors } = await ctx.open(`/outcomes/${outcome.id}/`, { width, height: 900 });
+    await page.click('figure.forest [data-forest-open]');
+    await page.waitForSelector('figure.forest .forest-controls', { timeout: 20_000 });
+    if (width > 640) await page.waitForSelector('figure.forest .forest-interactive svg', { timeout: 20_000 });
+    const opened = await openedState(page);
+    const at = `at ${width} px`;
+    if (!opened.holderShown) problems.push(`${at}: the interactive plot is not shown`);
+    if (!opened.focused) problems.push(`${at}: keyboard focus did not move to the opened plot`);
+    if (!opened.name.includes(outcome.label)) problems.push(`${at}: the opened plot is not named after the outcome: "${opened.name}"`);
+    if (opened.staticShown) problems.push(`${at}: the static plot is still shown beside the interactive one`);
+    if (width <= 640) {
+      if (opened.chart) problems.push(`${at}: a wide chart was drawn on a phone`);
+      if (opened.compactRows.length !== outcome.studies.length) problems.push(`${at}: ${opened.compactRows.length} compact rows for ${outcome.studies.length} studies`);
+      if (opened.rowOverflow) problems.push(`${at}: a row's text runs off the screen`);
+      // Without subgroups and ordered by proportion, the rows follow the studies' estimates.
+      await page.selectOption('figure.forest .forest-controls select >> nth=1', '');
+      await page.selectOption('figure.forest .forest-controls select >> nth=0', 'estimate');
+      const sorted = (await openedState(page)).compactRows;
+      const expected = [...outcome.studies].sort((a, b) => a.proportion - b.proportion || a.label.localeCompare(b.label, 'en')).map((s) => s.label);
+      if (JSON.stringify(sorted) !== JSON.stringify(expected)) problems.push(`${at}: ordered by proportion the rows read ${sorted.join(', ')}; expected ${expected.join(', ')}`);
+    } else if (!opened.chart) {
+      problems.push(`${at}: no chart was drawn`);
+    }
+    problems.push(...errors.map((e) => `${at}: ${e}`));
+    await page.close();
+  }
+  if (problems.length > 0) throw new Error(problems.join('\n'));
 });

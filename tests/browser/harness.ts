@@ -47,6 +47,8 @@ export interface RunOptions {
   latest: ReleaseAnalyses;
   /** Whether to run the tests that build their own fixture (once per CI run is enough). */
   fixtures: boolean;
+  /** Runs only the tests whose name contains this text (case-insensitive). */
+  only?: string;
 }
 
 /**
@@ -102,7 +104,9 @@ export async function runAll(distDir: string, base: string, options: RunOptions)
   let passed = 0;
   let failed = 0;
   let skipped = 0;
+  const only = options.only?.toLowerCase();
   for (const t of tests) {
+    if (only !== undefined && !t.name.toLowerCase().includes(only)) continue;
     if ((t.options.when && !t.options.when(options.content)) || (t.options.fixture && !options.fixtures)) {
       skipped++;
       console.log(`  - ${t.name} (${t.options.fixture && !options.fixtures ? 'fixtures not run' : `not for review ${options.content.review.id}`})`);

@@ -47,8 +47,8 @@ test(
 /** The paths of the results the site search lists for a query. */
 async function searchResults(ctx: Context, query: string): Promise<string[]> {
   const { page, errors } = await ctx.open(`/search/?q=${encodeURIComponent(query)}`);
-  await page.waitForSelector('.pagefind-ui__result', { timeout: 15_000 });
-  const links = await page.$$eval('.pagefind-ui__result a[href]', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+  await page.waitForSelector('.search-result', { timeout: 15_000 });
+  const links = await page.$$eval('.search-result h2 a[href]', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
   await page.close();
   if (errors.length > 0) throw new Error(errors.join('\n'));
   return links;
@@ -75,7 +75,7 @@ test(
     // one event among 355 patients: the common-effect binomial fit (metafor rma.glmm method = "EE")
     if (got !== '0.28 [0.04, 1.97] GLMM-FE') throw new Error(`GvHD, GLMM row: ${got}`);
     const { page } = await ctx.open('/outcomes/gvhd/');
-    const cell = page.locator('#robustness ~ .table-wrap tr', { hasText: 'PLO-GLMM' }).first();
+    const cell = page.locator('#robustness ~ .table-wrap tr', { hasText: 'Random effects, binomial-normal model (GLMM)' }).first();
     await cell.locator('summary').click();
     const text = (await cell.textContent()) ?? '';
     if (!/only one study has events, so tau² cannot be estimated/.test(text)) throw new Error(`the GLMM row does not say why: ${text}`);

@@ -30,7 +30,7 @@ function pageWithNotes(ctx: Context): string {
   return `/trials/${best.slug}/`;
 }
 
-interface Geometry {
+export interface Geometry {
   open: boolean;
   expanded: string | null;
   note: { left: number; top: number; right: number; bottom: number };
@@ -41,7 +41,7 @@ interface Geometry {
 }
 
 /** Where a number's note is, and whether it or anything in it is cut off. */
-async function geometry(button: Locator): Promise<Geometry> {
+export async function geometry(button: Locator): Promise<Geometry> {
   return button.evaluate((b) => {
     const note = document.getElementById(b.getAttribute('popovertarget') ?? '')!;
     const n = note.getBoundingClientRect();
@@ -61,7 +61,7 @@ async function geometry(button: Locator): Promise<Geometry> {
 }
 
 /** What is wrong with an open note's place and text (nothing: an empty list). */
-function placeProblems(g: Geometry, what: string): string[] {
+export function placeProblems(g: Geometry, what: string): string[] {
   const problems: string[] = [];
   if (!g.open) return [`${what}: the note is not open`];
   if (g.expanded !== 'true') problems.push(`${what}: aria-expanded is ${g.expanded}, expected true`);

@@ -1,8 +1,9 @@
 /**
- * Paper and the dark: the site in a dark colour scheme keeps a dark page with readable text
- * (axe-core's colour-contrast rule), and a printed page drops navigation and controls, fits the
- * width of A4 paper, ends with the review's title, release and citation, and prints to PDF.
- * The page counts and widths are written to the output.
+ * Paper and the dark: a printed page drops navigation and controls, fits the width of A4 paper,
+ * ends with the review's title, release and citation, and prints to PDF (the page counts and
+ * widths are written to the output). The helpers here (print facts, luminance, axe colour
+ * contrast) also serve page-kinds.browser.ts, which checks every kind of page in the dark and in
+ * print.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -12,7 +13,7 @@ import { test, type Context } from './harness.ts';
 
 /** A4 at 96 dpi less the page margins of src/styles/print.css (14 mm left and right). */
 const MM = 96 / 25.4;
-const A4_CONTENT_WIDTH = Math.floor((210 - 2 * 14) * MM);
+export const A4_CONTENT_WIDTH = Math.floor((210 - 2 * 14) * MM);
 
 /** The pages of each kind to check: home, the first pooled outcome, the study with most reports, the first chapter. */
 function samplePages(ctx: Context): { home: string; outcome?: string; trial?: string; chapter?: string } {
@@ -33,7 +34,7 @@ function samplePages(ctx: Context): { home: string; outcome?: string; trial?: st
 }
 
 /** Relative luminance (WCAG) of a computed CSS colour such as "rgb(20, 23, 27)". */
-function luminance(css: string): number {
+export function luminance(css: string): number {
   const [r, g, b] = (css.match(/[\d.]+/g) ?? ['255', '255', '255']).slice(0, 3).map((v) => {
     const c = Number(v) / 255;
     return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
@@ -42,7 +43,7 @@ function luminance(css: string): number {
 }
 
 /** axe-core's colour-contrast rule on the page: its violations, and how many nodes it could not decide. */
-async function contrast(page: Page): Promise<{ violations: string[]; incomplete: number }> {
+export async function contrast(page: Page): Promise<{ violations: string[]; incomplete: number }> {
   const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
   // evaluated through the debugging protocol: the site's Content-Security-Policy blocks inline scripts
   await page.evaluate(readFileSync(axePath, 'utf8'));
@@ -58,28 +59,37 @@ async function contrast(page: Page): Promise<{ violations: string[]; incomplete:
   };
 }
 
-test('in a dark colour scheme the page is dark, plots sit on a light panel, and text passes axe colour contrast', async (ctx) => {
-  const { home, outcome, trial, chapter } = samplePages(ctx);
-  const problems: string[] = [];
-  for (const p of [home, outcome, trial, chapter].filter((x): x is string => x !== undefined)) {
-    for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
-      const { page } = await ctx.open(p, viewport);
-      await page.emulateMedia({ colorScheme: 'dark' });
-      const where = `${p} at ${viewport.width}px`;
-      const body = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-      if (luminance(body) > 0.05) problems.push(`${where}: the body's background ${body} is not dark`);
-      const panels = await page.$$eval('.forest-static, .funnel-plot, .baujat-static, .rob-plot', (els) =>
-        els.filter((e) => e.checkVisibility()).map((e) => getComputedStyle(e).backgroundColor),
-      );
-      for (const bg of panels) if (luminance(bg) < 0.8) problems.push(`${where}: a plot sits on ${bg}, not on a light panel`);
-      const { violations, incomplete } = await contrast(page);
-      problems.push(...violations.map((v) => `${where}: ${v}`));
-      console.log(`    dark ${where}: body ${body}, ${panels.length} plot panels, ${violations.length} contrast violations (${incomplete} nodes axe could not decide)`);
-      await page.close();
+/**
+ * What a page laid out for print shows (emulate print media first): controls still visible, the
+ * elements wider than the A4 content box, the widest element's right edge, the page's width, the
+ * print footer's text and the printed target of the first external link.
+ */
+export async function printFacts(page: Page) {
+  return page.evaluate((limit) => {
+    const controls = Array.from(document.querySelectorAll('nav, .skip-link, .site-search, button:not(.provenance), .button, [data-forest-open]'))
+      .filter((e) => e.checkVisibility())
+      .map((e) => `${e.tagName.toLowerCase()}.${e.className}`);
+    const wide: string[] = [];
+    let widest = 0;
+    for (const e of Array.from(document.querySelectorAll('body *'))) {
+      if (!e.checkVisibility()) continue;
+      const r = e.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue;
+      widest = Math.max(widest, r.right);
+      if (r.right > limit + 1 || r.left < -1) wide.push(`${e.tagName.toLowerCase()}.${String(e.getAttribute('class') ?? '').split(' ')[0]} (${Math.round(r.left)} to ${Math.round(r.right)} px)`);
     }
-  }
-  if (problems.length > 0) throw new Error(problems.join('\n'));
-});
+    const footer = document.querySelector('.print-footer');
+    const external = document.querySelector('main a[href^="http"]');
+    return {
+      controls,
+      wide,
+      widest: Math.round(widest),
+      scrollWidth: document.documentElement.scrollWidth,
+      footer: footer?.checkVisibility() ? (footer.textContent ?? '').replace(/\s+/g, ' ').trim() : null,
+      linkTarget: external ? getComputedStyle(external, '::after').content : null,
+    };
+  }, A4_CONTENT_WIDTH);
+}
 
 test('a printed page has no navigation or controls, fits A4, ends with how to cite, and prints to PDF', async (ctx) => {
   const { outcome, chapter } = samplePages(ctx);
@@ -93,30 +103,7 @@ test('a printed page has no navigation or controls, fits A4, ends with how to ci
   for (const p of [chapter, outcome].filter((x): x is string => x !== undefined)) {
     const { page } = await ctx.open(p, { width: A4_CONTENT_WIDTH, height: 1100 });
     await page.emulateMedia({ media: 'print' });
-    const found = await page.evaluate((limit) => {
-      const controls = Array.from(document.querySelectorAll('nav, .skip-link, .site-search, button:not(.provenance), .button, [data-forest-open]'))
-        .filter((e) => e.checkVisibility())
-        .map((e) => `${e.tagName.toLowerCase()}.${e.className}`);
-      const wide: string[] = [];
-      let widest = 0;
-      for (const e of Array.from(document.querySelectorAll('body *'))) {
-        if (!e.checkVisibility()) continue;
-        const r = e.getBoundingClientRect();
-        if (r.width === 0 || r.height === 0) continue;
-        widest = Math.max(widest, r.right);
-        if (r.right > limit + 1 || r.left < -1) wide.push(`${e.tagName.toLowerCase()}.${String(e.getAttribute('class') ?? '').split(' ')[0]} (${Math.round(r.left)} to ${Math.round(r.right)} px)`);
-      }
-      const footer = document.querySelector('.print-footer');
-      const external = document.querySelector('main a[href^="http"]');
-      return {
-        controls,
-        wide,
-        widest: Math.round(widest),
-        scrollWidth: document.documentElement.scrollWidth,
-        footer: footer?.checkVisibility() ? (footer.textContent ?? '').replace(/\s+/g, ' ').trim() : null,
-        linkTarget: external ? getComputedStyle(external, '::after').content : null,
-      };
-    }, A4_CONTENT_WIDTH);
+    const found = await printFacts(page);
     if (found.controls.length > 0) problems.push(`${p}: printed with navigation or controls: ${found.controls.slice(0, 5).join(', ')}`);
     if (found.wide.length > 0) problems.push(`${p}: ${found.wide.length} elements wider than the A4 content box of ${A4_CONTENT_WIDTH} px: ${found.wide.slice(0, 5).join(', ')}`);
     if (found.scrollWidth > A4_CONTENT_WIDTH) problems.push(`${p}: the printed page is ${found.scrollWidth} px wide, more than ${A4_CONTENT_WIDTH} px`);
