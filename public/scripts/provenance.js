@@ -4,7 +4,7 @@
 // Each number is a button that opens its note as the browser's popover, which already closes
 // on Escape, on a click elsewhere and when another note opens. This script places the note next
 // to its number (below it, above when there is no room below, always inside the viewport),
-// keeps it there while the page scrolls or resizes, tells assistive technology whether the note
+// keeps it there while the page scrolls, resizes or grows, tells assistive technology whether the note
 // is open, and gives focus back to the number when Escape closes it. Without it the note opens
 // in the middle of the window.
 (() => {
@@ -83,4 +83,7 @@
   window.addEventListener('resize', schedule, { passive: true });
   // Any scrolling box: the page, or the wide table's own scroll region.
   document.addEventListener('scroll', schedule, { capture: true, passive: true });
+  // The page's height changes when blocks skipped off screen are laid out (content-visibility)
+  // or a section opens: the number may have moved, and its note follows.
+  if ('ResizeObserver' in window) new ResizeObserver(schedule).observe(document.body);
 })();

@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { test, type Context } from './harness.ts';
+import { layOutWholePage, test, type Context } from './harness.ts';
 
 /** A4 at 96 dpi less the page margins of src/styles/print.css (14 mm left and right). */
 const MM = 96 / 25.4;
@@ -44,6 +44,8 @@ export function luminance(css: string): number {
 
 /** axe-core's colour-contrast rule on the page: its violations, and how many nodes it could not decide. */
 export async function contrast(page: Page): Promise<{ violations: string[]; incomplete: number }> {
+  // every block laid out, so that axe judges what a reader scrolling down sees
+  await layOutWholePage(page);
   const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
   // evaluated through the debugging protocol: the site's Content-Security-Policy blocks inline scripts
   await page.evaluate(readFileSync(axePath, 'utf8'));

@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { OutcomeAnalysis } from '../../src/lib/review/analyses-types.ts';
-import { test, type Context } from './harness.ts';
+import { layOutWholePage, test, type Context } from './harness.ts';
 
 /** The outcomes of the latest release that have a pooled result, in the review's order. */
 function pooledOutcomes(ctx: Context): OutcomeAnalysis[] {
@@ -63,6 +63,8 @@ test("each release's PRISMA flow shows its search's counts", async (ctx) => {
 });
 
 async function axeViolations(page: Page): Promise<string[]> {
+  // every block laid out, so that axe judges what a reader scrolling down sees
+  await layOutWholePage(page);
   const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
   // Evaluated through the browser's debugging protocol: a script tag added to the page would be
   // an inline script, which the site's Content-Security-Policy blocks.

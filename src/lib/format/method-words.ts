@@ -148,7 +148,7 @@ export function methodLegend(rows: readonly MethodRow[]): LegendEntry[] {
     if (has((r) => r.method === m)) out.push({ term: `${w.name[0]!.toUpperCase()}${w.name.slice(1)} (${m})`, text: w.text });
   }
   if (has((r) => r.ci === 'z'))
-    out.push({ term: 'Wald interval', text: 'Unless a row names another, its interval is the estimate plus and minus the normal distribution's quantile (1.96 at 95%) times its standard error; with few studies it can be too narrow.' });
+    out.push({ term: 'Wald interval', text: 'Unless a row names another, its interval is the estimate plus and minus its standard error times the normal quantile of the confidence level; with few studies it can be too narrow.' });
   if (has((r) => r.ci === 'hk' && !GLMM.has(r.method)))
     out.push({
       term: 'Hartung-Knapp interval',

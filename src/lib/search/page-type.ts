@@ -81,6 +81,11 @@ export function searchExcludeSelectors(): string[] {
     '.eyebrow',
     '.visually-hidden',
     `${tables('out')} table`,
+    // Keys and legends that repeat on every page of a kind (the methods in words, the
+    // risk-of-bias symbols): a query for a method's name would otherwise answer every outcome.
+    '.sf-legend',
+    '#robustness-methods',
+    '.rob-key',
   ];
 }
 
