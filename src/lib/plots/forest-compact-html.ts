@@ -5,11 +5,7 @@
  * styled by the same rules (global.css, "forest-"). Every text is escaped: labels are content.
  */
 import type { ForestCompact } from './forest-compact.ts';
-
-/** Text or an attribute value made safe inside HTML. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+import { escapeXml as escapeHtml } from './rob-svg.ts';
 
 const attr = (name: string, value: string | undefined) => (value ? ` ${name}="${escapeHtml(value)}"` : '');
 
