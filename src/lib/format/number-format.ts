@@ -92,11 +92,17 @@ export function fixed(x: number, digits: number): string {
 export function digitsFor(reference: number): number {
   if (!Number.isFinite(reference)) return 1;
   const m = Math.min(Math.abs(reference), Math.abs(1 - reference));
-  if (m === 0 || m >= 0.01) return 1;
-  if (m >= 0.001) return 2;
-  if (m >= 0.0001) return 3;
-  return 4;
+  if (m === 0) return 1;
+  return DIGIT_BANDS.find((band) => m >= band.from)!.digits;
 }
+
+/** The bands of digitsFor, largest first: from this proportion (0-1) up, this many decimals of the percent. */
+export const DIGIT_BANDS: readonly { from: number; digits: number }[] = [
+  { from: 0.01, digits: 1 },
+  { from: 0.001, digits: 2 },
+  { from: 0.0001, digits: 3 },
+  { from: 0, digits: 4 },
+];
 
 /** A proportion (0-1) as a percentage with `digits` decimals, without "%": 0.5252 -> "52.5". */
 export function percent(p: number, digits = 1): string {
