@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --cases 10000 --small 1000 --seed 1 --no-r]
+ * npm run bench [-- --cases 10000 --small 1000 --seed 1 --no-r --baseline DIR]
  *
  * Times random k = 20 PFT/REML analyses here and in R metafor (when Rscript with metafor is
  * installed) on the same cases, and prints the time per analysis of each and the ratio.
@@ -7,24 +7,38 @@
  * difference in size, so start-up (R loads in over a second) and warm-up cancel out.
  * Each side does the same work: effect sizes, the REML fit (metafor's settings of the
  * cross-check: threshold 1e-12, stepadj 0.5), the prediction interval and the Miller
- * back-transform of estimate, CI and PI. A second section times the binomial-normal GLMM
- * (rma.glmm) on a hundredth of the cases. Not part of `npm test`.
+ * back-transform of estimate, CI and PI.
+ *
+ * Two paths are timed on each side:
+ * - in-process, no I/O: metaProportions in a loop (also reading the study intervals and the
+ *   tau² CI) against rma + predict + transf.ipft.hm in an R loop;
+ * - end to end, what users run: `npm run meta -- --batch` on JSON lines (read, checked,
+ *   analysed, written) against the same JSON-lines loop in R (jsonlite; the calls of the
+ *   metafor cross-check's ref.R). R takes milliseconds per case, so its batches are a fifth and
+ *   a fiftieth of --cases.
+ * With --baseline DIR (another checkout of this project, e.g. the last release), its engine and
+ * its `meta --batch` are timed on the same cases, interleaved with this one's, and printed
+ * beside them. A second section times the binomial-normal GLMM (rma.glmm) on a hundredth of the
+ * cases. Not part of `npm test`.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { metaProportions } from '../src/lib/stats/index.ts';
 import { commandLineOrExit } from './lib/cli-args.ts';
 
 const args = commandLineOrExit(
   process.argv.slice(2),
-  { counts: ['cases', 'small'], numbers: ['seed'], flags: ['no-r'], positional: { max: 0 } },
-  'usage: npm run bench [-- --cases 10000 --small 1000 --seed 1 --no-r]',
+  { counts: ['cases', 'small'], numbers: ['seed'], strings: ['baseline'], flags: ['no-r'], positional: { max: 0 } },
+  'usage: npm run bench [-- --cases 10000 --small 1000 --seed 1 --no-r --baseline DIR]',
 );
 const LARGE = args.numbers.get('cases') ?? 10_000;
 const SMALL = args.numbers.get('small') ?? Math.round(LARGE / 10);
 const K = 20;
+const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const TSX = join(REPO, 'node_modules/tsx/dist/cli.mjs');
 
 /** Small deterministic generator (mulberry32), so both sides get the same cases. */
 function random(seed: number): () => number {
@@ -61,31 +75,100 @@ function makeCases(count: number, seed: number): Case[] {
 
 const cases = makeCases(LARGE, args.numbers.get('seed') ?? 1);
 
+/** An engine to time: this checkout, or the one given with --baseline. */
+interface Engine {
+  readonly name: string;
+  /** the checkout's root folder (its scripts/meta.ts is the batch command) */
+  readonly root: string;
+  readonly metaProportions: typeof metaProportions;
+}
+
+const engines: Engine[] = [{ name: 'this', root: REPO, metaProportions }];
+const baseline = args.strings.get('baseline');
+if (baseline !== undefined) {
+  const root = resolve(baseline);
+  const module = (await import(pathToFileURL(join(root, 'src/lib/stats/index.ts')).href)) as { metaProportions: typeof metaProportions };
+  engines.push({ name: 'baseline', root, metaProportions: module.metaProportions });
+}
+
 /** One analysis as the site runs it (study intervals and tau² CI are read only if `full`). */
-function analyse(c: Case, full: boolean): number {
-  const result = metaProportions({ events: c.events, n: c.n, transform: 'PFT', method: 'REML', ci: 'z' });
+function analyse(engine: Engine, c: Case, full: boolean): number {
+  const result = engine.metaProportions({ events: c.events, n: c.n, transform: 'PFT', method: 'REML', ci: 'z' });
   let check = result.proportion.estimate + result.proportion.ci_lower + result.proportion.pi_upper + result.I2;
   if (full) check += (result.tau2_ci?.tau2_upper ?? 0) + (result.studies[0]?.ci_lower ?? 0);
   return check;
 }
 
-function timeBatch(count: number, full: boolean): number {
+function timeBatch(engine: Engine, count: number, full: boolean): number {
   let check = 0;
   const start = process.hrtime.bigint();
-  for (let i = 0; i < count; i++) check += analyse(cases[i]!, full);
+  for (let i = 0; i < count; i++) check += analyse(engine, cases[i]!, full);
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   if (Number.isNaN(check)) throw new Error('benchmark produced NaN');
   return seconds;
 }
 
-/** Seconds per analysis from the difference of a large and a small batch (best of `repeats`). */
-function perAnalysis(full: boolean, repeats = 5): number {
-  timeBatch(SMALL, full); // warm-up: compile the hot path
-  let best = Infinity;
+/**
+ * Seconds per analysis of each engine from the difference of a large and a small batch, best of
+ * `repeats` rounds; the engines take turns within each round, so a busy machine slows them alike.
+ */
+function perAnalysis(full: boolean, repeats = 5): number[] {
+  for (const engine of engines) timeBatch(engine, SMALL, full); // warm-up: compile the hot path
+  const best = engines.map(() => Infinity);
   for (let r = 0; r < repeats; r++) {
-    const large = timeBatch(LARGE, full);
-    const small = timeBatch(SMALL, full);
-    best = Math.min(best, (large - small) / (LARGE - SMALL));
+    engines.forEach((engine, e) => {
+      const large = timeBatch(engine, LARGE, full);
+      const small = timeBatch(engine, SMALL, full);
+      best[e] = Math.min(best[e]!, (large - small) / (LARGE - SMALL));
+    });
+  }
+  return best;
+}
+
+/** A case as one line of `meta --batch` input (the format of the metafor cross-check). */
+function caseLine(c: Case, i: number): string {
+  return JSON.stringify({ id: `c${i}`, events: c.events, n: c.n, transform: 'PFT', method: 'REML', ci: 'z' });
+}
+
+/** Writes the first `count` cases as JSON lines and returns the file's path. */
+function writeCases(dir: string, count: number): string {
+  const file = join(dir, `cases-${count}.jsonl`);
+  writeFileSync(file, `${cases.slice(0, count).map(caseLine).join('\n')}\n`);
+  return file;
+}
+
+/** Runs a command with a file on stdin and another on stdout; seconds of wall time. */
+function runWithFiles(command: string, commandArgs: readonly string[], input: string, output: string): number {
+  const inFd = openSync(input, 'r');
+  const outFd = openSync(output, 'w');
+  try {
+    const start = process.hrtime.bigint();
+    const run = spawnSync(command, commandArgs, { stdio: [inFd, outFd, 'pipe'] });
+    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+    if (run.status !== 0) throw new Error(`${command} failed: ${run.stderr.toString()}`);
+    return seconds;
+  } finally {
+    closeSync(inFd);
+    closeSync(outFd);
+  }
+}
+
+/**
+ * Seconds per case of each engine's `meta --batch` (a fresh process per run, as a user runs it),
+ * from the difference of the large and the small file, best of `repeats` rounds taken in turns.
+ */
+function batchPerAnalysis(dir: string, repeats = 3): number[] {
+  const small = writeCases(dir, SMALL);
+  const large = writeCases(dir, LARGE);
+  const best = engines.map(() => Infinity);
+  for (let r = 0; r < repeats; r++) {
+    engines.forEach((engine, e) => {
+      const command = [TSX, join(engine.root, 'scripts/meta.ts'), '--batch'];
+      const output = join(dir, `out-${engine.name}.jsonl`);
+      const smallSeconds = runWithFiles(process.execPath, command, small, output);
+      // the large file last, so that its answers stay in `output` for the agreement check
+      best[e] = Math.min(best[e]!, (runWithFiles(process.execPath, command, large, output) - smallSeconds) / (LARGE - SMALL));
+    });
   }
   return best;
 }
@@ -106,9 +189,41 @@ for (i in seq_len(m)) {
 writeLines(formatC(out, digits = 17, format = "g"), a[5])
 `;
 
-function rAvailable(): boolean {
-  const probe = spawnSync('Rscript', ['-e', 'suppressMessages(library(metafor))'], { stdio: 'ignore' });
+/**
+ * metafor's JSON-lines path: the loop of the cross-check's ref.R (one JSON case per line in,
+ * one JSON answer per line out, jsonlite) for the cases of this benchmark: rma, predict and the
+ * back-transform of estimate, CI and PI, with the fields `meta --batch` prints.
+ */
+const R_JSON_LINES_SCRIPT = `
+suppressMessages({library(metafor); library(jsonlite)})
+ctl <- list(threshold = 1e-12, maxiter = 5000, stepadj = 0.5)
+bt <- function(t, v, ni) switch(t,
+  PFT = transf.ipft.hm(v, targs = list(ni = ni)), PAS = transf.iarcsin(v),
+  PLO = transf.ilogit(v), PRAW = v)
+con <- file("stdin"); lines <- readLines(con); close(con)
+for (ln in lines) {
+  cs <- fromJSON(ln)
+  r <- rma(measure = if (cs$transform == "PRAW") "PR" else cs$transform, xi = cs$events, ni = cs$n,
+           method = if (cs$method == "FE") "EE" else cs$method, test = if (cs$ci == "hk") "knha" else "z", control = ctl)
+  p <- predict(r)
+  out <- list(id = cs$id, k = r$k, tau2 = r$tau2, I2 = r$I2, H2 = r$H2, Q = r$QE, Q_p = r$QEp,
+    transformed = list(estimate = as.numeric(coef(r)), se = r$se, ci_lower = p$ci.lb, ci_upper = p$ci.ub,
+                       pi_lower = p$pi.lb, pi_upper = p$pi.ub),
+    proportion = list(estimate = bt(cs$transform, as.numeric(coef(r)), cs$n), ci_lower = bt(cs$transform, p$ci.lb, cs$n),
+                      ci_upper = bt(cs$transform, p$ci.ub, cs$n), pi_lower = bt(cs$transform, p$pi.lb, cs$n),
+                      pi_upper = bt(cs$transform, p$pi.ub, cs$n)))
+  cat(toJSON(out, auto_unbox = TRUE, digits = NA), "\n", sep = "")
+}
+`;
+
+/** Whether Rscript runs and has the named packages. */
+function rHas(...packages: string[]): boolean {
+  const probe = spawnSync('Rscript', ['-e', packages.map((name) => `suppressMessages(library(${name}))`).join('; ')], { stdio: 'ignore' });
   return probe.status === 0;
+}
+
+function rAvailable(): boolean {
+  return rHas('metafor');
 }
 
 /** Seconds per analysis in R, and R's pooled estimates for the large batch. */
@@ -138,28 +253,73 @@ function timeR(): { seconds: number; estimates: number[] } {
   }
 }
 
+/** The pooled proportion of each answer line of a batch output (NaN for an error line). */
+function batchEstimates(file: string): number[] {
+  return readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => (JSON.parse(line) as { proportion?: { estimate: number } }).proportion?.estimate ?? NaN);
+}
+
+/** Seconds per case of metafor's JSON-lines loop (a fifth and a fiftieth of --cases), and its answers. */
+function timeRJsonLines(dir: string): { seconds: number; count: number; estimates: number[] } {
+  const large = Math.max(20, Math.round(LARGE / 5));
+  const small = Math.max(2, Math.round(LARGE / 50));
+  const script = join(dir, 'json-lines.R');
+  writeFileSync(script, R_JSON_LINES_SCRIPT);
+  const output = join(dir, 'out-r.jsonl');
+  const smallSeconds = runWithFiles('Rscript', [script], writeCases(dir, small), output);
+  const seconds = runWithFiles('Rscript', [script], writeCases(dir, large), output) - smallSeconds;
+  return { seconds: seconds / (large - small), count: large, estimates: batchEstimates(output) };
+}
+
 const format = (seconds: number): string =>
   seconds >= 1e-3 ? `${(seconds * 1e3).toFixed(3)} ms` : `${(seconds * 1e6).toFixed(2)} µs`;
+/** The label of an engine's line: "TypeScript" for this checkout, "baseline" for --baseline. */
+const label = (engine: Engine): string => (engine.name === 'this' ? 'TypeScript' : 'baseline  ');
 
 console.log(`${LARGE} random analyses, k = ${K}, PFT, REML, Wald z (small batch ${SMALL}, difference of the two)`);
+if (baseline !== undefined) console.log(`baseline: ${resolve(baseline)} (timed in turns with this checkout)`);
 const core = perAnalysis(false);
 const full = perAnalysis(true);
-console.log(`TypeScript   ${format(core)} per analysis (pooled result, as R computes it)`);
-console.log(`TypeScript   ${format(full)} per analysis (also reading exact study intervals and the tau² CI)`);
+engines.forEach((engine, e) => {
+  console.log(`${label(engine)}   ${format(core[e]!)} per analysis in-process (pooled result, as R computes it)`);
+  console.log(`${label(engine)}   ${format(full[e]!)} per analysis in-process (also reading exact study intervals and the tau² CI)`);
+});
+const batchDir = mkdtempSync(join(tmpdir(), 'bench-batch-'));
+let batch: number[];
+try {
+  batch = batchPerAnalysis(batchDir);
+  engines.forEach((engine, e) => console.log(`${label(engine)}   ${format(batch[e]!)} per analysis end to end (npm run meta -- --batch, JSON lines in and out)`));
 
-if (args.flags.has('no-r') || !rAvailable()) {
-  console.log('R metafor    not run (Rscript with metafor not found, or --no-r)');
-} else {
-  const r = timeR();
-  let worst = 0;
-  r.estimates.forEach((estimate, i) => {
-    const c = cases[i]!;
-    const ours = metaProportions({ events: c.events, n: c.n, transform: 'PFT', method: 'REML' }).proportion.estimate;
-    worst = Math.max(worst, Math.abs(ours - estimate));
-  });
-  console.log(`R metafor    ${format(r.seconds)} per analysis (rma + predict + transf.ipft.hm)`);
-  console.log(`ratio        ${(r.seconds / core).toFixed(0)}x metafor's throughput (target ≥ 500x); ${(r.seconds / full).toFixed(0)}x with study intervals and tau² CI`);
-  console.log(`agreement    largest difference of the pooled proportion over ${r.estimates.length} cases: ${worst.toExponential(2)}`);
+  if (args.flags.has('no-r') || !rAvailable()) {
+    console.log('R metafor    not run (Rscript with metafor not found, or --no-r)');
+  } else {
+    const r = timeR();
+    let worst = 0;
+    r.estimates.forEach((estimate, i) => {
+      const c = cases[i]!;
+      const ours = metaProportions({ events: c.events, n: c.n, transform: 'PFT', method: 'REML' }).proportion.estimate;
+      worst = Math.max(worst, Math.abs(ours - estimate));
+    });
+    console.log(`R metafor    ${format(r.seconds)} per analysis in-process (rma + predict + transf.ipft.hm)`);
+    const jsonLines = rHas('metafor', 'jsonlite') ? timeRJsonLines(batchDir) : null;
+    if (jsonLines === null) console.log('R metafor    JSON-lines loop not run (R package jsonlite not found)');
+    else console.log(`R metafor    ${format(jsonLines.seconds)} per analysis end to end (JSON lines in and out, jsonlite; ${jsonLines.count} cases)`);
+    engines.forEach((engine, e) => {
+      const who = engine.name === 'this' ? 'ratio       ' : 'ratio (base)';
+      console.log(`${who} in-process ${(r.seconds / core[e]!).toFixed(0)}x metafor's throughput (target ≥ 2000x); ${(r.seconds / full[e]!).toFixed(0)}x with study intervals and tau² CI (target ≥ 500x)`);
+      if (jsonLines !== null) console.log(`${who} end to end ${(jsonLines.seconds / batch[e]!).toFixed(0)}x metafor's JSON-lines throughput (target ≥ 1000x)`);
+    });
+    console.log(`agreement    largest difference of the pooled proportion over ${r.estimates.length} cases: ${worst.toExponential(2)}`);
+    if (jsonLines !== null) {
+      const ours = batchEstimates(join(batchDir, 'out-this.jsonl'));
+      const gap = jsonLines.estimates.reduce((most, estimate, i) => Math.max(most, Math.abs(ours[i]! - estimate)), 0);
+      console.log(`agreement    largest difference of the batch answers' pooled proportion over ${jsonLines.estimates.length} cases: ${gap.toExponential(2)}`);
+    }
+  }
+} finally {
+  rmSync(batchDir, { recursive: true, force: true });
 }
 
 // ---- Binomial-normal GLMM (metafor rma.glmm, lme4 glmer nAGQ = 7) -------------------------

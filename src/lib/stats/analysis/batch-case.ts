@@ -31,6 +31,12 @@ function summary(analysis: PooledAnalysis): BatchSummary {
   return { k, tau2, I2, H2, Q, Q_p, transformed, proportion, warnings };
 }
 
+/** The id and summary of an analysis in one object literal (spreading a summary into it costs more). */
+function identified(id: unknown, analysis: PooledAnalysis): { readonly id: unknown } & BatchSummary {
+  const { k, tau2, I2, H2, Q, Q_p, transformed, proportion, warnings } = analysis;
+  return { id, k, tau2, I2, H2, Q, Q_p, transformed, proportion, warnings };
+}
+
 /**
  * Runs one case of the batch interface (`meta --batch`): `{ id, events, n, transform,
  * method, ci, groups? }` in, the result fields or `{ id, error }` out. Input errors and
@@ -52,12 +58,11 @@ export function batchCase(value: unknown): BatchRecord {
   try {
     if (!isObject) throw new StatsInputError(messages.notAnObject());
     const result = metaProportions(value as MetaProportionsInput);
-    if (result.subgroups === undefined) return { id, ...summary(result) };
+    if (result.subgroups === undefined) return identified(id, result);
     const subgroups: Record<string, BatchSummary> = {};
     for (const [name, analysis] of Object.entries(result.subgroups)) subgroups[name] = summary(analysis);
     return {
-      id,
-      ...summary(result),
+      ...identified(id, result),
       subgroups,
       Q_between: result.Q_between!,
       Q_between_df: result.Q_between_df!,

@@ -1,7 +1,8 @@
 import { qProfileInterval } from '../heterogeneity/q-profile-interval.ts';
-import { createWorkspace } from '../heterogeneity/create-workspace.ts';
 import { messages } from '../messages.ts';
+import type { EffectData } from '../models/effect-data.ts';
 import { fitModel } from '../models/fit-model.ts';
+import type { ModelFit } from '../models/model-fit.ts';
 import type { PooledAnalysis, StudyRow, Tau2Interval } from '../types.ts';
 import { glmmFit } from './glmm-fit.ts';
 import type { PreparedAnalysis } from './prepare-analysis.ts';
@@ -38,20 +39,19 @@ export function poolStudies(prepared: PreparedAnalysis, indices: readonly number
   const subset = subsetData(prepared, indices);
   // Many studies: fit on cells of equal variance (the same estimates, O(cells) per iteration).
   const cells = settings.glmm === null && refitsByCells(indices.length, settings.method) ? varianceCells(prepared, indices) : undefined;
-  const workspace = cells ? cells.workspace : createWorkspace(subset.data);
   // binomial models (GLMM, GLMM-FE) fit the counts themselves
   const glmm = settings.glmm !== null ? glmmFit(prepared, indices) : null;
-  const fit = glmm ?? fitModel(cells ? cellsData(cells) : subset.data, settings.method, settings.ci, settings.level, settings.control, workspace);
+  const fit =
+    glmm ??
+    (cells
+      ? fitModel(cellsData(cells), settings.method, settings.ci, settings.level, settings.control, cells.workspace)
+      : fitModel(subset.data, settings.method, settings.ci, settings.level, settings.control));
   const summary = summarizeLevel(fit, 0, settings, subset.harmonicN);
   const warnings: string[] = [];
   if (subset.correctedCount > 0 && settings.glmm === null) warnings.push(messages.correctionApplied(settings.add, subset.correctedCount, settings.transform));
   warnings.push(...fit.warnings, ...summary.warnings);
   const randomEffects = settings.glmm === null && fit.method !== 'FE' && fit.Q_df > 0;
-  // computed on first read (getters of the literal, so JSON.stringify and spreading see them):
-  // they cost more than the pooling itself
-  let interval: Tau2Interval | null | undefined;
-  let rows: StudyRow[] | undefined;
-  return {
+  const result: Omit<PooledAnalysis, 'tau2_ci' | 'studies'> = {
     k: fit.k,
     transform: settings.transform,
     // a binomial model reports GLMM-FE after falling back to the common-effect fit
@@ -73,15 +73,68 @@ export function poolStudies(prepared: PreparedAnalysis, indices: readonly number
     proportion: summary.proportion,
     clamped: summary.clamped,
     warnings,
-    get tau2_ci(): Tau2Interval | null {
-      if (interval === undefined) {
-        interval = randomEffects ? qProfileInterval(subset.data, settings.level, fit.typicalVariance, cells ? undefined : workspace) : null;
-      }
-      return interval;
-    },
-    get studies(): StudyRow[] {
-      rows ??= studyRows(prepared, indices, cells ? studyWeights(subset.data.vi, fit.tau2) : fit.weights);
-      return rows;
-    },
   };
+  return withLazyFields(result, { prepared, indices, data: subset.data, fit, cells: cells !== undefined, randomEffects });
+}
+
+/** What the fields computed on first read need, and their values once computed. */
+interface LazyState {
+  readonly prepared: PreparedAnalysis;
+  readonly indices: readonly number[];
+  readonly data: EffectData;
+  readonly fit: ModelFit;
+  /** fitted on cells: fit.weights are per cell */
+  readonly cells: boolean;
+  readonly randomEffects: boolean;
+  interval?: Tau2Interval | null;
+  rows?: StudyRow[];
+}
+
+/** Where a result keeps its LazyState: a symbol, and not enumerable, so JSON and spreading never see it. */
+const LAZY = Symbol('lazy fields');
+
+function lazyState(result: object): LazyState {
+  return (result as { [LAZY]: LazyState })[LAZY];
+}
+
+/**
+ * The accessors of `tau2_ci` and `studies`, shared by every result. Getters written in each
+ * result's object literal would be new functions per result, which puts every result object in
+ * V8's slow dictionary mode (about a microsecond to build, and slower to read); shared ones
+ * keep one hidden class. Enumerable, so JSON.stringify and spreading read them like any field.
+ */
+const LAZY_FIELDS: PropertyDescriptorMap = {
+  tau2_ci: {
+    enumerable: true,
+    configurable: true,
+    get(this: object): Tau2Interval | null {
+      const state = lazyState(this);
+      if (state.interval === undefined) {
+        // a workspace of its own: the fit's weights are those of the fit's workspace
+        const { data, prepared, fit } = state;
+        state.interval = state.randomEffects ? qProfileInterval(data, prepared.settings.level, fit.typicalVariance) : null;
+      }
+      return state.interval;
+    },
+  },
+  studies: {
+    enumerable: true,
+    configurable: true,
+    get(this: object): StudyRow[] {
+      const state = lazyState(this);
+      const { prepared, indices, data, fit, cells } = state;
+      state.rows ??= studyRows(prepared, indices, cells ? studyWeights(data.vi, fit.tau2) : fit.weights);
+      return state.rows;
+    },
+  },
+};
+
+/**
+ * Adds the fields computed on first read (the Q-profile interval of tau² and the study rows,
+ * which cost more than the pooling itself) to a pooled result, after its other fields.
+ */
+function withLazyFields(result: Omit<PooledAnalysis, 'tau2_ci' | 'studies'>, state: LazyState): PooledAnalysis {
+  Object.defineProperty(result, LAZY, { value: state });
+  Object.defineProperties(result, LAZY_FIELDS);
+  return result as PooledAnalysis;
 }

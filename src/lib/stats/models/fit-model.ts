@@ -32,7 +32,9 @@ const DOUBLE_EPSILON = 2.220446049250313e-16;
  * @param ci `z`, `hk` or `hk-adhoc`
  * @param level confidence level in (0, 1)
  * @param control convergence settings of the iterative estimators
- * @param workspace scratch arrays sized for the data (created when omitted)
+ * @param workspace scratch arrays sized for the data (created when omitted); a caller that passes
+ *   one may evaluate it again, so the fit copies its weights, while a workspace made here is
+ *   the fit's own and its weights are kept as they are (one allocation fewer per fit)
  * @returns the fit on the transformed scale, with warnings
  * @throws never: the data are checked when the effects are computed
  * @example
@@ -44,8 +46,10 @@ export function fitModel(
   ci: CiMethod,
   level: number,
   control: FitControl,
-  workspace: Workspace = createWorkspace(data),
+  workspace?: Workspace,
 ): ModelFit {
+  const ownWorkspace = workspace === undefined;
+  const scratch = workspace ?? createWorkspace(data);
   const { k, groupCount: p } = data;
   const warnings: string[] = [];
   const residualDf = k - p;
@@ -54,7 +58,7 @@ export function fitModel(
   let Q = 0;
   let typicalVariance = 0;
   if (residualDf > 0) {
-    const moments = residualMoments(data, 0, workspace);
+    const moments = residualMoments(data, 0, scratch);
     Q = Math.max(0, moments[MOMENT.rss]!);
     typicalVariance = residualDf / moments[MOMENT.trP]!;
   }
@@ -64,7 +68,7 @@ export function fitModel(
   let fitted: ModelMethod = method;
   if (method !== 'FE') {
     if (residualDf > 0) {
-      const estimate = estimateTau2(data, workspace, method, control);
+      const estimate = estimateTau2(data, scratch, method, control);
       tau2 = estimate.tau2;
       fitted = estimate.method;
       warnings.push(...estimate.warnings);
@@ -74,10 +78,10 @@ export function fitModel(
   }
 
   // coefficients and their variances
-  const moments = residualMoments(data, tau2, workspace);
-  const coefficients = workspace.coefficients.slice();
+  const moments = residualMoments(data, tau2, scratch);
+  const coefficients = scratch.coefficients.slice();
   const coefficientVariances = new Float64Array(p);
-  for (let g = 0; g < p; g++) coefficientVariances[g] = 1 / workspace.levelSums[4 * g]!;
+  for (let g = 0; g < p; g++) coefficientVariances[g] = 1 / scratch.levelSums[4 * g]!;
   let usedCi: CiMethod = ci;
   let scale = 1;
   if (ci === 'hk' || ci === 'hk-adhoc') {
@@ -110,7 +114,7 @@ export function fitModel(
   // I² and H² from Q alone (Higgins & Thompson 2002), whatever the model
   const I2_Q = residualDf > 0 ? Math.max(0, (100 * (Q - residualDf)) / Q) : 0;
   const H2_Q = residualDf > 0 ? Q / residualDf : 1;
-  const weights = workspace.weights.slice();
+  const weights = ownWorkspace ? scratch.weights : scratch.weights.slice();
   return {
     k,
     p,
