@@ -87,6 +87,13 @@ export function synthReportData(random: Random, arms: readonly SynthArm[], count
           rash_g3: value(random, 'rash_g3', rash3, treated, source),
           death: value(random, 'death', random.binomial(treated, rate.death), treated, source),
         };
+      } else {
+        // A report of response data only gives its responses at least: a report of an included
+        // study with no number at all is refused by the content checks.
+        const given = report[arm.evaluable]!;
+        if (typeof given['response'] !== 'object' || 'nd' in given['response']) {
+          if (typeof given['remission'] !== 'object' || 'nd' in given['remission']) given['response'] = { events: responses, n: evaluable, source };
+        }
       }
     }
   }

@@ -46,12 +46,18 @@ function reportDate(random: Random, day: number, previous: string | undefined): 
 
 const ROUTE_LABELS: Record<Route, string> = { oral: 'oral', intravenous: 'intravenous', subcutaneous: 'subcutaneous' };
 
-function citation(random: Random, label: string, type: Report['type'], year: string): string {
+/**
+ * A report's citation. `part` (the report's place in its study's chain, from 1) tells apart two
+ * abstracts or sponsor updates of one study in one year, which would otherwise read the same and
+ * be refused as one publication given twice.
+ */
+function citation(random: Random, label: string, type: Report['type'], year: string, part = 1): string {
   const authors = `${random.pick(SURNAMES)} ${String.fromCharCode(65 + random.int(0, 25))}, et al.`;
+  const nth = part > 1 ? ` (report ${part})` : '';
   if (type === 'full_article') return `${authors} ${label} in adults with condition X: results of an early-phase study. ${random.pick(JOURNALS)} ${year};${random.int(10, 150)}:${random.int(100, 9999)}.`;
-  if (type === 'abstract') return `${authors} Preliminary results of ${label} in condition X. Conference abstract, ${random.pick(MEETINGS)} ${year}.`;
+  if (type === 'abstract') return `${authors} Preliminary results of ${label} in condition X${nth}. Conference abstract, ${random.pick(MEETINGS)} ${year}.`;
   if (type === 'news') return `News report on ${label} data presented in ${year}.`;
-  return `${authors.split(' ')[0]} investigators. ${label}: sponsor update on the study, ${year}.`;
+  return `${authors.split(' ')[0]} investigators. ${label}: sponsor update on the study${nth}, ${year}.`;
 }
 
 /** The report chain: releases and dates rise along it; the last report is the primary one. Also returns each report's day. */
@@ -73,7 +79,7 @@ function reportChain(random: Random, slug: string, label: string, firstRelease: 
     days.push(day);
     reports.push({
       id,
-      citation: citation(random, label, type, date.slice(0, 4)),
+      citation: citation(random, label, type, date.slice(0, 4), j + 1),
       ...(type === 'full_article' ? { doi: `10.5555/synth.${slug}.${j + 1}` } : { url: `https://example.org/synth/${slug}/${id}` }),
       type,
       date,
