@@ -109,6 +109,10 @@ describe('excerptFragments (the browser tests of search judge excerpts by it)', 
     expect(excerptFragments('ADI-001. Included in the meta-analysis. Phase 1. Sponsor Acme (Spain). Registration NCT01234567.')).toEqual([]);
   });
 
+  test('a stop that closes an abbreviation ends no sentence', () => {
+    expect(excerptFragments('as metadat gives them (from Zhou et al. 1999). The searches behind it, e.g. 5 of them. And more')).toEqual([]);
+  });
+
   test('cells of numbers between sentence stops are fragments', () => {
     expect(excerptFragments('in release 1. 5. 40.9 (14.0 to 71.2). NKX019 Dec 2022. release 1. 6. 40.6 (18.6 to 64.9). end')).toEqual(['5.', '40.9 (14.0 to 71.2).', '6.', '40.6 (18.6 to 64.9).']);
   });
