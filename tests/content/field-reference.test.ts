@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, test } from 'vitest';
 import { declaredCharacteristics, fieldReference, fieldReferenceMarkdown } from '../../src/lib/content/field-reference.ts';
-import { splitFrontMatter } from '../../src/lib/content/split-front-matter.ts';
+import { readFrontMatter } from '../../src/lib/content/front-matter.ts';
 import { trialTemplate } from '../../src/lib/content/trial-template.ts';
 import { reviewSchema } from '../../src/schemas/index.ts';
 import { CHAPTER_COMPONENTS } from '../../src/components/chapter/catalogue.ts';
@@ -103,10 +103,10 @@ describe('the new-trial template', () => {
   const text = trialTemplate({ registration: 'NCT01234567', review });
 
   test('is a front matter that parses, with notes below', () => {
-    const split = splitFrontMatter(text);
+    const split = readFrontMatter(text);
     expect(split.ok).toBe(true);
     if (split.ok) {
-      expect(parse(split.yaml)).toMatchObject({
+      expect(split.value).toMatchObject({
         label: 'TODO',
         registrations: ['NCT01234567'],
         characteristics: { cell_type: 'TODO', cell_source: 'TODO', target: 'TODO' },

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { decodeContent } from '../../src/lib/content/decode-content.ts';
 import { messages } from '../../src/lib/content/messages.ts';
 import { schemaProblems } from '../../src/lib/content/schema-problems.ts';
-import { splitFrontMatter } from '../../src/lib/content/split-front-matter.ts';
+import { readFrontMatter } from '../../src/lib/content/front-matter.ts';
 import { outcomeValueSchema, searchSchema, trialSchema } from '../../src/schemas/index.ts';
 
 const problemsOf = (schema: Parameters<typeof schemaProblems>[0], input: unknown) =>
@@ -62,12 +62,48 @@ describe('reading the bytes of a file', () => {
   });
 });
 
-describe('splitting front matter', () => {
-  test('accepts ... as the closing line and keeps the notes', () => {
-    expect(splitFrontMatter('---\na: 1\n...\nNotes\n')).toEqual({ ok: true, yaml: 'a: 1\n', lineOffset: 1, body: 'Notes\n', bodyLine: 4 });
+describe('reading front matter', () => {
+  const problemOf = (text: string) => {
+    const read = readFrontMatter(text);
+    return read.ok ? undefined : read.problems[0];
+  };
+
+  test('parses the fields and keeps the notes with the line they start on', () => {
+    const read = readFrontMatter('---\na: 1\nb: [x, y]\n---\n\n\nNotes\n');
+    expect(read).toMatchObject({ ok: true, value: { a: 1, b: ['x', 'y'] }, yaml: 'a: 1\nb: [x, y]\n', lineOffset: 1, body: 'Notes\n', bodyLine: 7 });
+    if (read.ok) expect(read.locate(['b', 1])).toBe(3);
+  });
+
+  test('reads CRLF files as LF and a closing fence with trailing blanks', () => {
+    expect(readFrontMatter('---\r\na: 1\r\n---  \r\nNotes\r\nmore\r\n')).toMatchObject({ ok: true, value: { a: 1 }, yaml: 'a: 1\n', body: 'Notes\nmore\n', bodyLine: 4 });
+    expect(readFrontMatter('---\na: 1\n---')).toMatchObject({ ok: true, body: '', bodyLine: 4 });
+  });
+
+  test('gives YAML problems the line of the file', () => {
+    expect(problemOf('---\na: 1\na: 2\n---\n')).toMatchObject({ line: 3 });
   });
 
   test('reports front matter that is never closed at its first line', () => {
-    expect(splitFrontMatter('---\na: 1\n')).toEqual({ ok: false, line: 1, problem: messages.frontMatterNotClosed() });
+    expect(problemOf('---\na: 1\n')).toEqual({ line: 1, path: [], text: messages.frontMatterNotClosed() });
+  });
+
+  test('refuses ..., which ends YAML but not the front matter the site reads', () => {
+    expect(problemOf('---\na: 1\n...\nNotes\n---\n')).toEqual({ line: 3, path: [], text: messages.frontMatterDocumentEnd() });
+  });
+
+  test('refuses a line starting with --- or +++ before the closing fence', () => {
+    expect(problemOf('---\na: 1\n---x\n---\n')).toEqual({ line: 3, path: [], text: messages.frontMatterStrayFence() });
+    expect(problemOf('---\na: 1\n+++\n---\n')).toEqual({ line: 3, path: [], text: messages.frontMatterStrayFence() });
+  });
+
+  test('never runs front matter as code: a language after the fence is no front matter', () => {
+    for (const fence of ['---js', '---javascript', '---json', '--- js']) {
+      expect(problemOf(`${fence}\n({ a: process.exit(9) })\n---\n`)).toEqual({ line: 1, path: [], text: messages.noFrontMatter() });
+    }
+  });
+
+  test('gives an empty front matter the empty message, and comments only the caller\'s', () => {
+    expect(problemOf('---\n\n---\nNotes\n')).toEqual({ line: 1, path: [], text: messages.frontMatterEmpty() });
+    expect(problemOf('---\n# only a comment\n---\n')).toMatchObject({ line: 2 });
   });
 });

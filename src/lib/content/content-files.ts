@@ -2,13 +2,13 @@
  * Content files as read from disk and parsed, before validation. Kept apart from the reading
  * itself so that validation stays pure (no Node built-ins) and can run anywhere.
  */
-import { parseYaml } from './parse-yaml.ts';
+import { readFrontMatter } from './front-matter.ts';
+import { parseYaml, type ParsedYaml } from './parse-yaml.ts';
 import type { Locate } from './locate-path.ts';
 import { decodeContent, MAX_FILE_BYTES } from './decode-content.ts';
 import { messages } from './messages.ts';
 import { fileMessages } from './messages-files.ts';
 import { problem, type Problem, type Text } from './problems.ts';
-import { splitFrontMatter } from './split-front-matter.ts';
 
 export const CONTENT_KINDS = ['review', 'trial', 'search', 'registry', 'chapter', 'certainty'] as const;
 export type ContentKind = (typeof CONTENT_KINDS)[number];
@@ -51,8 +51,9 @@ export interface RawContent {
 const nowhere: Locate = () => undefined;
 
 /**
- * Parses the bytes of one content file: decodes them, splits a trial's front matter, parses
- * the YAML. Returns the file (unreadable when something failed) and the problems found.
+ * Parses the bytes of one content file: decodes them and parses the YAML (of a trial or a
+ * chapter, its front matter, read through gray-matter). Returns the file (unreadable when
+ * something failed) and the problems found.
  */
 export function parseContentFile(
   kind: ContentKind,
@@ -72,12 +73,13 @@ export function parseContentFile(
   let lineOffset = 0;
   let body = '';
   let bodyLine = 0;
+  let parsed: ParsedYaml;
+  const empty = kind === 'trial' ? messages.frontMatterEmpty() : messages.fileEmpty();
   if (kind === 'trial' || kind === 'chapter') {
-    const split = splitFrontMatter(decoded.text);
-    if (!split.ok) return failed([problem(file, split.line, [], split.problem)]);
-    ({ yaml, lineOffset, body, bodyLine } = split);
-  }
-  const parsed = parseYaml(yaml, { lineOffset, empty: kind === 'trial' ? messages.frontMatterEmpty() : messages.fileEmpty() });
+    const read = readFrontMatter(decoded.text, { empty });
+    parsed = read;
+    if (read.ok) ({ yaml, lineOffset, body, bodyLine } = read);
+  } else parsed = parseYaml(yaml, { empty });
   if (!parsed.ok) return failed(parsed.problems.map((p) => problem(file, p.line, p.path, p.text)));
   if (typeof parsed.value === 'string') {
     // The whole file is one text: no fields at all, perhaps a file put here by mistake (a key,

@@ -12,7 +12,7 @@ export { formatProblem, formatProblems, summariseProblems } from './format-probl
 
 // Parsing one file
 export { decodeContent, MAX_FILE_BYTES } from './decode-content.ts';
-export { splitFrontMatter } from './split-front-matter.ts';
+export { readFrontMatter } from './front-matter.ts';
 export { MAX_ALIAS_COUNT, parseYaml } from './parse-yaml.ts';
 export type { Locate } from './locate-path.ts';
 export { CONTENT_KINDS, parseContentFile } from './content-files.ts';

@@ -183,6 +183,11 @@ export const messages = {
     fix: 'close the front matter with a line of exactly three dashes (---), and do not start any other front-matter line with --- or +++',
   }),
 
+  frontMatterDocumentEnd: (): Text => ({
+    message: 'the front matter ends with ..., which the site does not read as its end (it reads on to the next line of three dashes)',
+    fix: 'close the front matter with a line of exactly three dashes (---) instead of ...',
+  }),
+
   frontMatterNotClosed: (): Text => ({
     message: 'the front matter that starts on this line is never closed',
     fix: 'add a line with three dashes (---) after the last field, before the notes',
