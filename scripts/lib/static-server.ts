@@ -1,71 +1,86 @@
 /**
- * A minimal static file server over a built site, for the browser tests and local checks.
- * Serves `root` below `base` on 127.0.0.1 only; directory URLs get their index.html. Like
- * GitHub Pages, it compresses text with gzip for clients that accept it and lets browsers
- * cache for ten minutes (`Cache-Control: max-age=600`), so that page-speed measurements
- * (npm run bench:web) see what the hosted site's readers get.
+ * A static file server over a built site, for the browser tests and local checks: sirv finds
+ * the files, compression gzips them. Serves `root` below `base` on 127.0.0.1 only; directory
+ * URLs get their index.html and `/x` may be `x.html`. Like GitHub Pages, it gzips text for
+ * clients that accept it and lets browsers cache for ten minutes (`Cache-Control: max-age=600`),
+ * so that page-speed measurements (npm run bench:web) see what the hosted site's readers get.
+ * The site must be built before the server starts: sirv lists its files once, at the start.
  */
-import { createServer, type Server } from 'node:http';
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { statSync } from 'node:fs';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
+import compression from 'compression';
+import sirv from 'sirv';
 
+/** Where sirv's types (mrmime's) fall short: UTF-8 named for text, R scripts as text that browsers show. */
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
   '.csv': 'text/csv; charset=utf-8',
   '.xml': 'application/xml; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
   '.r': 'text/plain; charset=utf-8',
-  '.R': 'text/plain; charset=utf-8',
-  '.wasm': 'application/wasm',
 };
 
-/** Resolve a URL path to a file under root, or undefined (also for paths escaping root). */
-export function resolveFile(root: string, base: string, urlPath: string): string | undefined {
-  let p = decodeURIComponent(urlPath.split('?')[0] ?? '/');
+/** The part of a URL below the site's base (starting with '/'), or undefined for a URL outside it. */
+function belowBase(url: string, base: string): string | undefined {
   const b = base.endsWith('/') ? base : `${base}/`;
-  if (!p.startsWith(b) && `${p}/` !== b) return undefined;
-  p = p.slice(b.length - 1) || '/';
-  const full = path.resolve(root, `.${p}`);
-  if (!full.startsWith(path.resolve(root))) return undefined;
-  if (existsSync(full) && statSync(full).isDirectory()) {
-    const index = path.join(full, 'index.html');
-    return existsSync(index) ? index : undefined;
+  if (url.startsWith(b)) return url.slice(b.length - 1);
+  return url === b.slice(0, -1) || url.startsWith(`${b.slice(0, -1)}?`) ? `/${url.slice(b.length - 1)}` : undefined;
+}
+
+/**
+ * Resolves a URL path to the file the server sends for it, or undefined (also for paths outside
+ * root or base). Follows sirv's lookup: decodeURI, then `p`, `p/index`, `p.html`, `p/index.html`,
+ * each a normalised path of a file that is not hidden (no segment starts with a dot).
+ */
+export function resolveFile(root: string, base: string, urlPath: string): string | undefined {
+  let p = belowBase(urlPath.split('?')[0] ?? '/', base);
+  if (p === undefined) return undefined;
+  try {
+    p = decodeURI(p);
+  } catch {
+    // sirv keeps a malformed path as it is
   }
-  if (existsSync(full)) return full;
-  if (existsSync(`${full}.html`)) return `${full}.html`;
+  const uri = p.endsWith('/') ? p.slice(0, -1) : p;
+  for (const name of [...(uri ? [uri] : []), `${uri}/index`, `${uri}.html`, `${uri}/index.html`]) {
+    if (path.posix.normalize(name) !== name || /\/\./.test(name)) continue;
+    const file = path.join(root, name);
+    if (statSync(file, { throwIfNoEntry: false })?.isFile()) return file;
+  }
   return undefined;
 }
 
-/** Types worth compressing (GitHub Pages compresses text, not images or archives). */
-const COMPRESSIBLE = /^(text\/|application\/(json|xml|javascript|wasm)|image\/svg)/;
+/** Answers 404 in plain text. */
+function notFound(res: ServerResponse): void {
+  res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+  res.end('not found');
+}
 
+/**
+ * Serves a built site on 127.0.0.1 (port 0: any free port); resolves to the server and the
+ * absolute URL of the site's root, ending in '/'.
+ */
 export async function serveStatic(root: string, base = '/', port = 0): Promise<{ server: Server; url: string }> {
-  const compressed = new Map<string, Buffer>();
+  const files = sirv(root, {
+    extensions: ['html'],
+    setHeaders(res, pathname) {
+      res.setHeader('Cache-Control', 'max-age=600');
+      const type = pathname.endsWith('/') ? undefined : TYPES[path.posix.extname(pathname).toLowerCase()];
+      if (type) res.setHeader('Content-Type', type);
+    },
+  });
+  // Its types are Express's; it needs only Node's request and response.
+  const gzip = compression({ threshold: 0 }) as unknown as (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
   const server = createServer((req, res) => {
-    const file = resolveFile(root, base, req.url ?? '/');
-    if (!file) {
-      res.writeHead(404, { 'content-type': 'text/plain' });
-      res.end('not found');
-      return;
-    }
-    const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
-    const headers = { 'content-type': type, 'cache-control': 'max-age=600', vary: 'Accept-Encoding' };
-    if (COMPRESSIBLE.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
-      let body = compressed.get(file);
-      if (!body) compressed.set(file, (body = gzipSync(readFileSync(file), { level: 6 })));
-      res.writeHead(200, { ...headers, 'content-encoding': 'gzip', 'content-length': body.length });
-      res.end(body);
-      return;
-    }
-    res.writeHead(200, headers);
-    createReadStream(file).pipe(res);
+    const url = belowBase(req.url ?? '/', base);
+    if (url === undefined) return notFound(res);
+    req.url = url;
+    // gzip only, as GitHub Pages: compression would prefer brotli when the client takes it
+    req.headers['accept-encoding'] = /\bgzip\b/i.test(req.headers['accept-encoding'] ?? '') ? 'gzip' : 'identity';
+    gzip(req, res, () => files(req, res, () => notFound(res)));
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const address = server.address();
