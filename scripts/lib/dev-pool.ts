@@ -23,6 +23,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { Plugin, ViteDevServer } from 'vite';
+import { escapeXml as escapeHtml } from '../../src/lib/format/escape-xml.ts';
 import type { PoolReply, PoolRequest } from './dev-pool-worker.ts';
 
 /** Saves closer together than this are pooled once. */
@@ -294,8 +295,4 @@ function problemsPage(req: IncomingMessage, res: ServerResponse, server: ViteDev
 </body>
 </html>
 `);
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }

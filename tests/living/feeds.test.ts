@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import path from 'node:path';
-import { atomDate, atomFeed, escapeXml, type AtomFeed } from '../../src/lib/feeds/atom.ts';
+import { atomDate, atomFeed, type AtomFeed } from '../../src/lib/feeds/atom.ts';
+import { escapeXml } from '../../src/lib/format/escape-xml.ts';
 import { releaseEntries, releaseSummaryText } from '../../src/lib/feeds/release-entries.ts';
 import { trialReportEntries } from '../../src/lib/feeds/trial-entries.ts';
 import { loadReview } from '../../src/lib/content/load-review-fs.ts';

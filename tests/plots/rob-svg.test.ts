@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { ROB_PRESETS, studyAppraisal } from '../../src/lib/appraisal/risk-of-bias.ts';
 import type { OutcomeRiskOfBias, StudyAppraisal } from '../../src/lib/appraisal/types.ts';
 import type { RobTool } from '../../src/schemas/appraisal.ts';
-import { escapeXml, inkOn, summaryBarsSvg, trafficLightSvg, wholePercents } from '../../src/lib/plots/rob-svg.ts';
+import { inkOn, summaryBarsSvg, trafficLightSvg, wholePercents } from '../../src/lib/plots/rob-svg.ts';
 
 const rob2 = ROB_PRESETS['rob2']!;
 const judge = (judgement: string) => ({ judgement, support: 'Quote', source: 'Methods' });
@@ -156,10 +156,6 @@ describe('helpers', () => {
     for (const shares of [[0.1, 0.2, 0.7], [0.999, 0.001], [0.2, 0.2, 0.2, 0.2, 0.2], [0.07, 0.13, 0.29, 0.51]]) {
       expect(wholePercents(shares).reduce((s, x) => s + x, 0)).toBe(100);
     }
-  });
-
-  test('escapes the five XML characters', () => {
-    expect(escapeXml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
   });
 
   test('writes white on dark fills and ink on light ones', () => {

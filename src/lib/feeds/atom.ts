@@ -2,7 +2,12 @@
  * A small Atom 1.0 (RFC 4287) writer: plain data in, an XML document out. Every text is
  * escaped, characters XML 1.0 forbids are dropped, and dates are given by the caller (the
  * feeds use release dates, never the time of the build, so a rebuild changes nothing).
- */
+
+ *
+ * Written here rather than with the `feed` package: feed (v6) writes every entry's title and
+ * summary as `type="html"` inside CDATA, so a curator's plain text ("<img onerror=…>", or just
+ * "a < b") would reach a feed reader as markup. Here both are `type="text"` and escaped. */
+import { escapeXml } from '../format/escape-xml.ts';
 
 export interface AtomPerson {
   name: string;
@@ -38,23 +43,6 @@ export interface AtomFeed {
   entries: AtomEntry[];
   rights?: string;
   generator?: string;
-}
-
-// XML 1.0 allows tab, line feed, carriage return and U+0020 upwards, minus surrogates
-// (paired ones are fine) and U+FFFE/U+FFFF.
-const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-/** Text made safe for XML content and attribute values. */
-export function escapeXml(text: string): string {
-  return text
-    .replace(FORBIDDEN, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;')
-    // A literal carriage return would be read back as a line feed.
-    .replace(/\r/g, '&#13;');
 }
 
 /** An Atom date: YYYY-MM-DD becomes midnight UTC; a full date-time must carry its offset. */

@@ -5,7 +5,7 @@
  * styled by the same rules (global.css, "forest-"). Every text is escaped: labels are content.
  */
 import type { ForestCompact } from './forest-compact.ts';
-import { escapeXml as escapeHtml } from './rob-svg.ts';
+import { escapeXml as escapeHtml } from '../format/escape-xml.ts';
 
 const attr = (name: string, value: string | undefined) => (value ? ` ${name}="${escapeHtml(value)}"` : '');
 

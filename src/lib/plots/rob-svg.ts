@@ -12,6 +12,7 @@
 import type { RobClass, RobLevel, RobTool } from '../../schemas/appraisal.ts';
 import { levelColour, levelSymbol } from '../appraisal/risk-of-bias.ts';
 import type { OutcomeRiskOfBias, StudyAppraisal } from '../appraisal/types.ts';
+import { escapeXml } from '../format/escape-xml.ts';
 import { labelLines, textWidth } from './label-lines.ts';
 
 type ClassShown = RobClass | 'not_assessed';
@@ -25,11 +26,6 @@ const TINT = '#f5f6f8';
 const MIN_SHOWN_WIDTH = 340;
 /** On a wide screen a plot grows up to this many times its natural size, so its text reads like the page's. */
 const MAX_SCALE = 1.35;
-
-/** Text made safe for SVG (and HTML) content and attribute values. */
-export function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
 
 const num = (x: number) => String(Math.round(x * 10) / 10);
 

@@ -13,6 +13,7 @@
  *
  * Pure: no DOM, no file system, no Astro.
  */
+import { escapeXml } from '../format/escape-xml.ts';
 import {
   PRISMA_BOX_ORDER,
   PRISMA_PHASE_LABELS,
@@ -34,11 +35,6 @@ export interface PrismaSvgOptions {
   idPrefix?: string;
   /** The diagram's title; defaults to "PRISMA 2020 flow diagram, release N". */
   title?: string;
-}
-
-/** XML-escape text or an attribute value. */
-export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
 }
 
 // --- text measurement and wrapping -----------------------------------------------------------
