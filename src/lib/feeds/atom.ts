@@ -2,11 +2,11 @@
  * A small Atom 1.0 (RFC 4287) writer: plain data in, an XML document out. Every text is
  * escaped, characters XML 1.0 forbids are dropped, and dates are given by the caller (the
  * feeds use release dates, never the time of the build, so a rebuild changes nothing).
-
  *
  * Written here rather than with the `feed` package: feed (v6) writes every entry's title and
  * summary as `type="html"` inside CDATA, so a curator's plain text ("<img onerror=…>", or just
- * "a < b") would reach a feed reader as markup. Here both are `type="text"` and escaped. */
+ * "a < b") would reach a feed reader as markup. Here both are `type="text"` and escaped.
+ */
 import { escapeXml } from '../format/escape-xml.ts';
 
 export interface AtomPerson {
