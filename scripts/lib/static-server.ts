@@ -7,7 +7,6 @@
  * The site must be built before the server starts: sirv lists its files once, at the start.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { statSync } from 'node:fs';
 import path from 'node:path';
 import compression from 'compression';
 import sirv from 'sirv';
@@ -29,28 +28,6 @@ function belowBase(url: string, base: string): string | undefined {
   const b = base.endsWith('/') ? base : `${base}/`;
   if (url.startsWith(b)) return url.slice(b.length - 1);
   return url === b.slice(0, -1) || url.startsWith(`${b.slice(0, -1)}?`) ? `/${url.slice(b.length - 1)}` : undefined;
-}
-
-/**
- * Resolves a URL path to the file the server sends for it, or undefined (also for paths outside
- * root or base). Follows sirv's lookup: decodeURI, then `p`, `p/index`, `p.html`, `p/index.html`,
- * each a normalised path of a file that is not hidden (no segment starts with a dot).
- */
-export function resolveFile(root: string, base: string, urlPath: string): string | undefined {
-  let p = belowBase(urlPath.split('?')[0] ?? '/', base);
-  if (p === undefined) return undefined;
-  try {
-    p = decodeURI(p);
-  } catch {
-    // sirv keeps a malformed path as it is
-  }
-  const uri = p.endsWith('/') ? p.slice(0, -1) : p;
-  for (const name of [...(uri ? [uri] : []), `${uri}/index`, `${uri}.html`, `${uri}/index.html`]) {
-    if (path.posix.normalize(name) !== name || /\/\./.test(name)) continue;
-    const file = path.join(root, name);
-    if (statSync(file, { throwIfNoEntry: false })?.isFile()) return file;
-  }
-  return undefined;
 }
 
 /** Answers 404 in plain text. */
