@@ -181,7 +181,8 @@ async function readStudies(file: string): Promise<CsvStudiesWithLines> {
   if (!stat.isFile()) throw new InputFileError(ioMessages.notAFile(shown));
   const reader = new StudiesCsvReader();
   try {
-    for await (const piece of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 16 })) reader.push(piece as string);
+    // bytes, not text: the CSV parser decodes each field as UTF-8 (a character split between pieces included)
+    for await (const piece of createReadStream(file, { highWaterMark: 1 << 16 })) reader.push(piece as Buffer);
   } catch (error) {
     if (error instanceof StatsInputError) throw error;
     throw new InputFileError(ioMessages.unreadable(shown, (error as { code?: string }).code ?? String(error)));

@@ -66,6 +66,8 @@ export const messages = {
   csvBadCount: (line: number, column: string, value: string): string =>
     `line ${line}: ${column} must be a whole number, got "${value}"`,
   csvUnclosedQuote: (line: number): string => `line ${line}: a quoted field is not closed`,
+  csvTextAfterQuote: (line: number): string =>
+    `line ${line}: text follows the closing quote of a field; put the whole field in quotes ("a ""b"" c") or end it at the quote`,
   csvNoRows: (): string => 'the CSV file has a header but no studies',
 
   // warnings: recoverable conditions

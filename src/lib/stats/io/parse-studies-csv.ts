@@ -1,3 +1,4 @@
+import { CsvError, Parser } from 'csv-parse';
 import { StatsInputError } from '../errors.ts';
 import { messages } from '../messages.ts';
 import { ioMessages } from './io-messages.ts';
@@ -28,28 +29,48 @@ function quoted(value: string): string {
   return printable(chars.length > MAX_QUOTED ? `${chars.slice(0, MAX_QUOTED - 1).join('')}…` : value);
 }
 
+/** Line breaks inside a field (quoted fields only): CR LF, a lone CR and a lone LF count once each. */
+function lineBreaks(value: string): number {
+  let count = 0;
+  for (let i = value.indexOf('\r'); i >= 0; i = value.indexOf('\r', i + 1)) count++;
+  for (let i = value.indexOf('\n'); i >= 0; i = value.indexOf('\n', i + 1)) if (value.charCodeAt(i - 1) !== 13) count++;
+  return count;
+}
+
+/** csv-parse's stream parser, noting when it has read the end of the text. */
+class EndAwareParser extends Parser {
+  ended = false;
+
+  override _flush(callback: (error?: Error | null) => void): void {
+    super._flush((error?: Error | null) => {
+      this.ended = true;
+      callback(error);
+    });
+  }
+}
+
 /**
  * Reads studies from CSV text given in pieces of any size (a file read chunk by chunk), so that
  * a file of millions of rows is never held whole: each row is checked and kept as counts and
  * cells as soon as it is complete. `push` the pieces in order, then `end`. The header row comes
  * first: `study,events,n` and any further columns (subgroups, years); column names are matched
- * without regard to case, `study` is optional. Records follow RFC 4180 quoting, and each bad
- * row is reported with its line number.
+ * without regard to case, `study` is optional. Records follow RFC 4180 quoting (csv-parse),
+ * with CR, LF or CR LF line ends and an optional byte order mark; blank lines are skipped, and
+ * each bad row is reported with the line it starts on. A quote inside an unquoted field is an
+ * ordinary character, and spaces after a closing quote are ignored; other text after a closing
+ * quote is refused.
  *
  * Reference: Shafranovich Y (2005). Common Format and MIME Type for Comma-Separated Values
  * (CSV) Files. RFC 4180. https://doi.org/10.17487/RFC4180
  */
 export class StudiesCsvReader {
-  private fields: string[] = [];
-  private field = '';
-  private quoted = false;
-  /** a quote was read inside a quoted field: it closes the field unless another quote follows */
-  private quoteSeen = false;
-  /** a carriage return ended the last record: a line feed right after it belongs to it */
-  private afterCr = false;
+  /** the line the next record starts on */
   private line = 1;
-  private start = 1;
-  private first = true;
+  /** the first error of a row, kept because the parser reports it as its own */
+  private failure: unknown;
+  /** the last character of a string piece when it is the first half of a surrogate pair */
+  private highSurrogate = '';
+  private readonly parser: EndAwareParser;
   private names: string[] | undefined;
   private studyColumn = -1;
   private eventsColumn = -1;
@@ -63,66 +84,72 @@ export class StudiesCsvReader {
     lines: [],
   };
 
-  /** Reads the next piece of the text. @throws StatsInputError for the first bad row */
-  push(text: string): void {
-    let body = text;
-    if (this.first && body.length > 0) {
-      this.first = false;
-      if (body.charCodeAt(0) === 0xfeff) body = body.slice(1);
-    }
-    let field = this.field;
-    for (let i = 0; i < body.length; i++) {
-      const char = body[i]!;
-      if (this.afterCr) {
-        this.afterCr = false;
-        if (char === '\n') continue;
-      }
-      if (this.quoted) {
-        if (this.quoteSeen) {
-          this.quoteSeen = false;
-          if (char === '"') {
-            field += '"';
-            continue;
-          }
-          this.quoted = false;
-          // the closing quote: this character is read outside the quotes, below
-        } else if (char === '"') {
-          this.quoteSeen = true;
-          continue;
-        } else {
-          if (char === '\n') this.line++;
-          field += char;
-          continue;
+  constructor() {
+    this.parser = new EndAwareParser({
+      bom: true,
+      record_delimiter: ['\r\n', '\n', '\r'],
+      relax_quotes: true,
+      rtrim: true,
+      // every line end gives a record (blank ones too), so that the lines can be counted here
+      skip_empty_lines: false,
+      relax_column_count: true,
+      on_record: (fields: string[]) => {
+        const line = this.line;
+        this.line += 1;
+        for (const value of fields) if (value.length > 0) this.line += lineBreaks(value);
+        try {
+          this.record(line, fields);
+        } catch (error) {
+          this.failure = error;
+          throw error;
         }
-      }
-      if (char === '"' && field === '') this.quoted = true;
-      else if (char === ',') {
-        this.fields.push(field);
-        field = '';
-      } else if (char === '\n' || char === '\r') {
-        if (char === '\r') this.afterCr = true;
-        this.fields.push(field);
-        field = '';
-        this.record(this.start, this.fields);
-        this.fields = [];
-        this.start = ++this.line;
-      } else field += char;
+        // the record is kept here, not passed on through the stream
+        return null;
+      },
+    });
+    // Errors are thrown by push and end; the stream's own 'error' event (emitted later) is not needed.
+    this.parser.on('error', () => {});
+  }
+
+  /**
+   * Reads the next piece of the text: a string, or bytes in UTF-8 (cut anywhere, even inside a character).
+   * @throws StatsInputError for the first bad row
+   */
+  push(text: string | Uint8Array): void {
+    let piece = text;
+    if (typeof piece === 'string') {
+      // a string cut between the two halves of a surrogate pair: the first half waits for the second
+      piece = this.highSurrogate + piece;
+      const last = piece.charCodeAt(piece.length - 1);
+      this.highSurrogate = last >= 0xd800 && last <= 0xdbff ? piece.slice(-1) : '';
+      if (this.highSurrogate !== '') piece = piece.slice(0, -1);
     }
-    this.field = field;
+    if (piece.length === 0) return;
+    this.parser.write(piece);
+    this.check();
+    // The parser reads a piece at once when no record is passed on through the stream.
+    if (this.parser.writableLength > 0) throw new Error('the CSV parser did not read the text at once');
   }
 
   /** Ends the text and gives the studies. @throws StatsInputError for a bad last row or a file without studies */
   end(): CsvStudiesWithLines {
-    if (this.quoteSeen) {
-      this.quoteSeen = false;
-      this.quoted = false;
-    }
-    if (this.quoted) throw new StatsInputError(messages.csvUnclosedQuote(this.start));
-    this.fields.push(this.field);
-    this.record(this.start, this.fields);
+    if (this.highSurrogate !== '') this.parser.write(this.highSurrogate);
+    this.parser.end();
+    this.check();
+    if (!this.parser.ended) throw new Error('the CSV parser did not read the end of the text at once');
     if (this.names === undefined) throw new StatsInputError(messages.csvEmpty());
     if (this.result.events.length === 0) throw new StatsInputError(messages.csvNoRows());
     return this.result;
+  }
+
+  /** Throws the first error of the text so far, a parser's error as one of ours. */
+  private check(): void {
+    if (this.failure !== undefined) throw this.failure;
+    const error = this.parser.errored;
+    if (error === null) return;
+    if (error instanceof CsvError && error.code === 'CSV_QUOTE_NOT_CLOSED') throw new StatsInputError(messages.csvUnclosedQuote(this.line));
+    if (error instanceof CsvError && error.code === 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE') throw new StatsInputError(messages.csvTextAfterQuote(this.line));
+    throw error;
   }
 
   private record(line: number, fields: string[]): void {
@@ -157,10 +184,9 @@ export class StudiesCsvReader {
   /** A count: digits only (no sign, fraction or exponent), and exact (at most 2^53 − 1). */
   private count(line: number, fields: string[], column: number): number {
     const value = fields[column]!.trim();
-    const name = quoted(this.names![column]!);
-    if (!/^\d+$/.test(value)) throw new StatsInputError(messages.csvBadCount(line, name, quoted(value)));
+    if (!/^\d+$/.test(value)) throw new StatsInputError(messages.csvBadCount(line, quoted(this.names![column]!), quoted(value)));
     const number = Number(value);
-    if (!Number.isSafeInteger(number)) throw new StatsInputError(ioMessages.csvCountTooLarge(line, name, quoted(value)));
+    if (!Number.isSafeInteger(number)) throw new StatsInputError(ioMessages.csvCountTooLarge(line, quoted(this.names![column]!), quoted(value)));
     return number;
   }
 }
