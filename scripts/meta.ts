@@ -200,6 +200,9 @@ function withLine(message: string, lines: readonly number[]): string {
 async function runFile(args: CliArgs): Promise<void> {
   const [file] = args.positional;
   if (file === undefined) throw new CliError('give exactly one CSV file (or --batch)');
+  // Said before a long file is read: there is no default model, the analysis names its own.
+  if (!args.strings.has('transform')) throw new CliError(`give --transform (${TRANSFORMS.join(', ')})`);
+  if (!args.strings.has('method')) throw new CliError(`give --method (${[...MODEL_METHODS, ...GLMM_METHODS].join(', ')})`);
   const studies = await readStudies(file);
   const by = args.strings.get('by');
   let groups: string[] | undefined;

@@ -183,6 +183,15 @@ describe('npm run meta', () => {
   });
 
   test.each([
+    [['--method', 'REML'], 'meta: give --transform (PFT, PAS, PLO, PRAW)'],
+    [['--transform', 'PFT'], 'meta: give --method (FE, DL, REML, ML, PM, HE, SJ, GLMM, GLMM-FE)'],
+  ])('asks for the model it was not given, before reading the file: %j', (flags, message) => {
+    const run = meta([path.join(REPO_ROOT, 'no-such-file.csv'), ...flags]);
+    expect(run.status).toBe(2);
+    expect(run.stderr.split('\n')[0]).toBe(message);
+  });
+
+  test.each([
     ['study,events,n\nA,3,10\n\nB,12,10\n', 'meta: line 4 (study 2): events (12) exceed n (10)'],
     ['study,events,n\nA,3,10\nB,9007199254740993,9007199254740993\n', 'meta: line 3: events is too large to be counted exactly'],
     ['study,events,n\nA,3,10\nB,3\n', 'meta: line 3: expected 3 fields like the header, got 2'],

@@ -19,6 +19,7 @@ export const messages = {
     `study ${study}: events (${events}) exceed n (${n})`,
   unknownName: (option: string, value: unknown, allowed: readonly string[]): string =>
     `unknown ${option} "${String(value)}" (use one of ${list(allowed)})`,
+  missingName: (option: string, allowed: readonly string[]): string => `no ${option} given (use one of ${list(allowed)})`,
   invalidLevel: (level: unknown): string => `confidence level must be between 0 and 1, got ${String(level)}`,
   invalidCorrection: (add: unknown): string => `continuity correction must be a number ≥ 0, got ${String(add)}`,
   backTransformNeedsPft: (transform: string): string =>

@@ -46,6 +46,7 @@ export interface AnalysisSettings {
 
 function oneOf<T extends string>(option: string, value: unknown, allowed: readonly T[], fallback?: T): T {
   if (value === undefined && fallback !== undefined) return fallback;
+  if (value === undefined) throw new StatsInputError(messages.missingName(option, allowed));
   if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
   throw new StatsInputError(messages.unknownName(option, value, allowed));
 }
