@@ -50,11 +50,13 @@ export function betaQuantile(p: number, a: number, b: number): number {
   let low = 0;
   let high = 1;
   for (let iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
-    const error = regularizedBeta(x, a, b, false, 1 - x, logBeta) - p;
+    // log x once for both the probability and the density
+    const logX = Math.log(x);
+    const error = regularizedBeta(x, a, b, false, 1 - x, logBeta, logX) - p;
     if (error === 0) return x;
     if (error > 0) high = x;
     else low = x;
-    const density = Math.exp((a - 1) * Math.log(x) + (b - 1) * Math.log1p(-x) - logBeta);
+    const density = Math.exp((a - 1) * logX + (b - 1) * Math.log1p(-x) - logBeta);
     const u = error / density;
     const step = u / (1 - 0.5 * Math.min(1, u * ((a - 1) / x - (b - 1) / (1 - x))));
     let next = x - step;

@@ -1,5 +1,9 @@
 const HALF_LOG_TWO_PI = 0.9189385332046728;
 
+/** log Γ of whole numbers below this is kept once computed (exact intervals ask for the same few often). */
+const CACHED_BELOW = 1 << 14;
+let cache: Float64Array | undefined;
+
 /**
  * Natural logarithm of the gamma function, log Γ(x), for x > 0.
  *
@@ -17,6 +21,16 @@ const HALF_LOG_TWO_PI = 0.9189385332046728;
  */
 export function logGamma(x: number): number {
   if (!(x > 0)) return x === 0 ? Infinity : NaN;
+  if (x < CACHED_BELOW && Number.isInteger(x)) {
+    cache ??= new Float64Array(CACHED_BELOW).fill(NaN);
+    const known = cache[x]!;
+    return known === known ? known : (cache[x] = stirling(x));
+  }
+  return stirling(x);
+}
+
+/** log Γ(x) for x > 0 by Stirling's series (see logGamma). */
+function stirling(x: number): number {
   let z = x;
   let product = 1;
   while (z < 10) {

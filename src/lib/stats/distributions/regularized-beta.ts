@@ -52,6 +52,7 @@ function continuedFraction(x: number, a: number, b: number): number {
  * @param upper `true` for 1 - I_x(a, b)
  * @param y 1 - x, when the caller knows it more precisely than `1 - x`
  * @param logBeta log B(a, b), when the caller has it already (quantile searches)
+ * @param logX log x, when the caller has it already
  * @returns the probability in [0, 1]
  * @throws never: arguments outside the domain give NaN
  * @example
@@ -64,11 +65,12 @@ export function regularizedBeta(
   upper = false,
   y = 1 - x,
   logBeta = logGamma(a) + logGamma(b) - logGamma(a + b),
+  logX = Math.log(x),
 ): number {
   if (Number.isNaN(x)) return NaN;
   if (x <= 0) return upper ? 1 : 0;
   if (y <= 0) return upper ? 0 : 1;
-  const logFront = a * Math.log(x) + b * Math.log(y) - logBeta;
+  const logFront = a * logX + b * Math.log(y) - logBeta;
   if (x < (a + 1) / (a + b + 2)) {
     const lower = (Math.exp(logFront) * continuedFraction(x, a, b)) / a;
     return upper ? 1 - lower : lower;
