@@ -70,7 +70,7 @@ describe('reading front matter', () => {
 
   test('parses the fields and keeps the notes with the line they start on', () => {
     const read = readFrontMatter('---\na: 1\nb: [x, y]\n---\n\n\nNotes\n');
-    expect(read).toMatchObject({ ok: true, value: { a: 1, b: ['x', 'y'] }, yaml: 'a: 1\nb: [x, y]\n', lineOffset: 1, body: 'Notes\n', bodyLine: 7 });
+    expect(read).toMatchObject({ ok: true, value: { a: 1, b: ['x', 'y'] }, yaml: 'a: 1\nb: [x, y]\n', body: 'Notes\n', bodyLine: 7 });
     if (read.ok) expect(read.locate(['b', 1])).toBe(3);
   });
 

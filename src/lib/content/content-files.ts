@@ -78,7 +78,8 @@ export function parseContentFile(
   if (kind === 'trial' || kind === 'chapter') {
     const read = readFrontMatter(decoded.text, { empty });
     parsed = read;
-    if (read.ok) ({ yaml, lineOffset, body, bodyLine } = read);
+    if (read.ok) ({ yaml, body, bodyLine } = read);
+    lineOffset = 1;
   } else parsed = parseYaml(yaml, { empty });
   if (!parsed.ok) return failed(parsed.problems.map((p) => problem(file, p.line, p.path, p.text)));
   if (typeof parsed.value === 'string') {

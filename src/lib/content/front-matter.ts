@@ -9,28 +9,18 @@
  * first, would be read one way by the checks and another way by the site, so it is refused.
  */
 import matter from 'gray-matter';
-import type { Locate } from './locate-path.ts';
 import { messages } from './messages.ts';
-import { parseYaml, type ParsedYaml, type YamlProblem } from './parse-yaml.ts';
+import { parseYaml, type ParsedYaml } from './parse-yaml.ts';
 import type { Text } from './problems.ts';
 
+/**
+ * The parsed fields (with `locate` giving lines of the whole file), the YAML between the fences
+ * (it starts on line 2), the Markdown after the closing `---` (leading blank lines dropped) and
+ * the line it starts on; all with line feeds only. Or the problems.
+ */
 export type FrontMatter =
-  | {
-      ok: true;
-      /** The parsed fields. */
-      value: unknown;
-      /** Line of a field path in the file. */
-      locate: Locate;
-      /** The YAML between the two `---` lines, with line feeds only. */
-      yaml: string;
-      /** Lines of the file before the YAML (the opening `---`), to add to YAML line numbers. */
-      lineOffset: number;
-      /** The Markdown after the closing `---`, leading blank lines dropped, with line feeds only. */
-      body: string;
-      /** Line of the file on which the body starts. */
-      bodyLine: number;
-    }
-  | { ok: false; problems: YamlProblem[] };
+  | (Extract<ParsedYaml, { ok: true }> & { yaml: string; body: string; bodyLine: number })
+  | Extract<ParsedYaml, { ok: false }>;
 
 export interface FrontMatterOptions {
   /** What to say when the front matter holds only comments. */
@@ -95,13 +85,5 @@ export function readFrontMatter(text: string, options: FrontMatterOptions = {}):
   let rest = file.content.replace(/\r\n/g, '\n');
   if (close[1]) rest = rest.replace(/^[ \t]*(?:\n|$)/, '');
   const body = rest.replace(/^\n+/, '');
-  return {
-    ok: true,
-    value: parsed.value,
-    locate: parsed.locate,
-    yaml,
-    lineOffset: 1,
-    body,
-    bodyLine: closeLine + 1 + (rest.length - body.length),
-  };
+  return { ...parsed, yaml, body, bodyLine: closeLine + 1 + (rest.length - body.length) };
 }
