@@ -12,7 +12,7 @@
  * Two paths are timed on each side:
  * - in-process, no I/O: metaProportions in a loop (also reading the study intervals and the
  *   tau² CI) against rma + predict + transf.ipft.hm in an R loop;
- * - end to end, what users run: `npm run meta -- --batch` on JSON lines (read, checked,
+ * - end to end, what users run: `npm run meta -- --batch` on JSON lines (ten times --cases; read, checked,
  *   analysed, written) against the same JSON-lines loop in R (jsonlite; the calls of the
  *   metafor cross-check's ref.R). R takes milliseconds per case, so its batches are a fifth and
  *   a fiftieth of --cases.
@@ -130,10 +130,11 @@ function caseLine(c: Case, i: number): string {
   return JSON.stringify({ id: `c${i}`, events: c.events, n: c.n, transform: 'PFT', method: 'REML', ci: 'z' });
 }
 
-/** Writes the first `count` cases as JSON lines and returns the file's path. */
+/** Writes `count` cases as JSON lines (the cases in order, from the first again when there are fewer) and returns the file's path. */
 function writeCases(dir: string, count: number): string {
   const file = join(dir, `cases-${count}.jsonl`);
-  writeFileSync(file, `${cases.slice(0, count).map(caseLine).join('\n')}\n`);
+  const lines = Array.from({ length: count }, (_, i) => caseLine(cases[i % cases.length]!, i));
+  writeFileSync(file, `${lines.join('\n')}\n`);
   return file;
 }
 
@@ -154,23 +155,31 @@ function runWithFiles(command: string, commandArgs: readonly string[], input: st
 }
 
 /**
- * Seconds per case of each engine's `meta --batch` (a fresh process per run, as a user runs it),
- * from the difference of the large and the small file, best of `repeats` rounds taken in turns.
+ * Cases in the large batch file: ten times --cases, so that the analyses outweigh the start of
+ * a process (about 0.4 s, which varies by tens of milliseconds from run to run).
+ */
+const BATCH_LARGE = 10 * LARGE;
+
+/**
+ * Seconds per case of each engine's `meta --batch` (a fresh process per run, as a user runs it):
+ * the best time of the large file less the best time of the small one, over `repeats` rounds
+ * taken in turns, divided by the difference in cases.
  */
 function batchPerAnalysis(dir: string, repeats = 3): number[] {
   const small = writeCases(dir, SMALL);
-  const large = writeCases(dir, LARGE);
-  const best = engines.map(() => Infinity);
+  const large = writeCases(dir, BATCH_LARGE);
+  const bestSmall = engines.map(() => Infinity);
+  const bestLarge = engines.map(() => Infinity);
   for (let r = 0; r < repeats; r++) {
     engines.forEach((engine, e) => {
       const command = [TSX, join(engine.root, 'scripts/meta.ts'), '--batch'];
       const output = join(dir, `out-${engine.name}.jsonl`);
-      const smallSeconds = runWithFiles(process.execPath, command, small, output);
+      bestSmall[e] = Math.min(bestSmall[e]!, runWithFiles(process.execPath, command, small, output));
       // the large file last, so that its answers stay in `output` for the agreement check
-      best[e] = Math.min(best[e]!, (runWithFiles(process.execPath, command, large, output) - smallSeconds) / (LARGE - SMALL));
+      bestLarge[e] = Math.min(bestLarge[e]!, runWithFiles(process.execPath, command, large, output));
     });
   }
-  return best;
+  return engines.map((_, e) => (bestLarge[e]! - bestSmall[e]!) / (BATCH_LARGE - SMALL));
 }
 
 const R_SCRIPT = `
@@ -290,7 +299,7 @@ const batchDir = mkdtempSync(join(tmpdir(), 'bench-batch-'));
 let batch: number[];
 try {
   batch = batchPerAnalysis(batchDir);
-  engines.forEach((engine, e) => console.log(`${label(engine)}   ${format(batch[e]!)} per analysis end to end (npm run meta -- --batch, JSON lines in and out)`));
+  engines.forEach((engine, e) => console.log(`${label(engine)}   ${format(batch[e]!)} per analysis end to end (npm run meta -- --batch, JSON lines in and out; ${SMALL} and ${BATCH_LARGE} cases)`));
 
   if (args.flags.has('no-r') || !rAvailable()) {
     console.log('R metafor    not run (Rscript with metafor not found, or --no-r)');
