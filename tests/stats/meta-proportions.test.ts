@@ -88,4 +88,23 @@ describe('study rows and the tau² interval are computed when first read', () =>
     expect(json.subgroups!['b']!.studies.map((row) => row.label ?? row.study)).toEqual([2, 3]);
     expect({ ...metaProportions({ ...input, subgroupTest: 'common' }).subgroups!['a']! }.studies).toHaveLength(2);
   });
+
+  test('a result is a plain object: own enumerable fields in a fixed order, nothing hidden that a reader can list', () => {
+    const result = metaProportions(input);
+    expect(Object.getPrototypeOf(result)).toBe(Object.prototype);
+    expect(Object.getOwnPropertySymbols(result)).toEqual([]);
+    const keys = Object.keys(result);
+    expect(keys.slice(keys.indexOf('warnings'), keys.indexOf('subgroups'))).toEqual(['warnings', 'tau2_ci', 'studies']);
+    expect(Object.getOwnPropertyNames(result)).toEqual(keys);
+    for (const field of ['tau2_ci', 'studies'] as const) {
+      const descriptor = Object.getOwnPropertyDescriptor(result, field)!;
+      expect(descriptor.enumerable).toBe(true);
+      expect(typeof descriptor.get).toBe('function');
+    }
+    // two results keep their own fields computed on first read
+    const other = metaProportions({ ...input, events: [1, 2, 3, 4] });
+    expect(other.studies[0]!.events).toBe(1);
+    expect(result.studies[0]!.events).toBe(2);
+    expect(Object.getOwnPropertyDescriptor(result, 'studies')!.get).toBe(Object.getOwnPropertyDescriptor(other, 'studies')!.get);
+  });
 });

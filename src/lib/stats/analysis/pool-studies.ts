@@ -90,11 +90,36 @@ interface LazyState {
   rows?: StudyRow[];
 }
 
-/** Where a result keeps its LazyState: a symbol, and not enumerable, so JSON and spreading never see it. */
-const LAZY = Symbol('lazy fields');
+/**
+ * Hands a plain object back from `new`, so that a subclass's private field is added to it: the
+ * only way to give an object literal a hidden field without defineProperty (several times slower).
+ */
+class ReturnsItsArgument {
+  constructor(target: object) {
+    return target;
+  }
+}
 
-function lazyState(result: object): LazyState {
-  return (result as { [LAZY]: LazyState })[LAZY];
+/**
+ * Keeps a result's LazyState in a private field: invisible to JSON, spreading, Object.keys and
+ * symbol listings, and the result stays a plain object (its prototype Object.prototype).
+ */
+class LazyStateHolder extends ReturnsItsArgument {
+  readonly #state: LazyState;
+
+  private constructor(target: object, state: LazyState) {
+    super(target);
+    this.#state = state;
+  }
+
+  /** Gives `target` its state, once. */
+  static attach(target: object, state: LazyState): void {
+    new LazyStateHolder(target, state);
+  }
+
+  static of(result: object): LazyState {
+    return (result as LazyStateHolder).#state;
+  }
 }
 
 /**
@@ -108,7 +133,7 @@ const LAZY_FIELDS: PropertyDescriptorMap = {
     enumerable: true,
     configurable: true,
     get(this: object): Tau2Interval | null {
-      const state = lazyState(this);
+      const state = LazyStateHolder.of(this);
       if (state.interval === undefined) {
         // a workspace of its own: the fit's weights are those of the fit's workspace
         const { data, prepared, fit } = state;
@@ -121,7 +146,7 @@ const LAZY_FIELDS: PropertyDescriptorMap = {
     enumerable: true,
     configurable: true,
     get(this: object): StudyRow[] {
-      const state = lazyState(this);
+      const state = LazyStateHolder.of(this);
       const { prepared, indices, data, fit, cells } = state;
       state.rows ??= studyRows(prepared, indices, cells ? studyWeights(data.vi, fit.tau2) : fit.weights);
       return state.rows;
@@ -134,7 +159,9 @@ const LAZY_FIELDS: PropertyDescriptorMap = {
  * which cost more than the pooling itself) to a pooled result, after its other fields.
  */
 function withLazyFields(result: Omit<PooledAnalysis, 'tau2_ci' | 'studies'>, state: LazyState): PooledAnalysis {
-  Object.defineProperty(result, LAZY, { value: state });
-  Object.defineProperties(result, LAZY_FIELDS);
+  LazyStateHolder.attach(result, state);
+  // one property at a time: defineProperties with a descriptor map costs twice as much
+  Object.defineProperty(result, 'tau2_ci', LAZY_FIELDS.tau2_ci!);
+  Object.defineProperty(result, 'studies', LAZY_FIELDS.studies!);
   return result as PooledAnalysis;
 }

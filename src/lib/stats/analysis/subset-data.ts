@@ -1,6 +1,7 @@
 import { effectData, type EffectData } from '../models/effect-data.ts';
 import { harmonicMean } from '../transforms/harmonic-mean.ts';
 import type { PreparedAnalysis } from './prepare-analysis.ts';
+import { float64Array } from '../numeric/float64-array.ts';
 
 /** The effect data of some studies, with the harmonic mean of their sizes. */
 export interface SubsetData {
@@ -34,9 +35,9 @@ export function subsetData(prepared: PreparedAnalysis, indices: readonly number[
     // all studies in input order: use the effect arrays as they are
     return { data: effectData(effects.yi, effects.vi), harmonicN: harmonicMean(prepared.n), correctedCount: effects.correctedCount };
   }
-  const yi = new Float64Array(k);
-  const vi = new Float64Array(k);
-  const sizes = new Float64Array(k);
+  const yi = float64Array(k);
+  const vi = float64Array(k);
+  const sizes = float64Array(k);
   let correctedCount = 0;
   for (let j = 0; j < k; j++) {
     const i = indices[j]!;

@@ -1,4 +1,5 @@
 import type { EffectData } from '../models/effect-data.ts';
+import { float64Array } from '../numeric/float64-array.ts';
 
 /** Scratch arrays reused across iterations, so the estimator loops allocate nothing. */
 export interface Workspace {
@@ -28,7 +29,7 @@ export interface Workspace {
  */
 export function createWorkspace(data: EffectData): Workspace {
   return {
-    weights: new Float64Array(data.yi.length),
+    weights: float64Array(data.yi.length),
     levelSums: new Float64Array(4 * data.groupCount),
     coefficients: new Float64Array(data.groupCount),
     moments: new Float64Array(6),

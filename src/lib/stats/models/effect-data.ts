@@ -1,3 +1,5 @@
+import { copyFloat64 } from '../numeric/float64-array.ts';
+
 /**
  * Effect sizes on the transformed scale, with an optional grouping. One group is the
  * intercept-only model; several groups are a cell-means design (one coefficient per level),
@@ -31,7 +33,7 @@ export interface EffectData {
 const ONE_GROUP = new Int32Array(0);
 
 function toFloat64(values: ArrayLike<number>): Float64Array {
-  return values instanceof Float64Array ? values : Float64Array.from(values);
+  return values instanceof Float64Array ? values : copyFloat64(values);
 }
 
 /**

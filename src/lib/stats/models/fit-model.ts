@@ -8,6 +8,7 @@ import type { CiMethod, ModelMethod } from '../methods.ts';
 import type { FitControl } from '../types.ts';
 import type { EffectData } from './effect-data.ts';
 import type { ModelFit } from './model-fit.ts';
+import { copyFloat64 } from '../numeric/float64-array.ts';
 
 const DOUBLE_EPSILON = 2.220446049250313e-16;
 
@@ -114,7 +115,7 @@ export function fitModel(
   // I² and H² from Q alone (Higgins & Thompson 2002), whatever the model
   const I2_Q = residualDf > 0 ? Math.max(0, (100 * (Q - residualDf)) / Q) : 0;
   const H2_Q = residualDf > 0 ? Q / residualDf : 1;
-  const weights = ownWorkspace ? scratch.weights : scratch.weights.slice();
+  const weights = ownWorkspace ? scratch.weights : copyFloat64(scratch.weights);
   return {
     k,
     p,

@@ -3,6 +3,7 @@ import { messages } from '../messages.ts';
 import type { CorrectionTarget, Transform } from '../methods.ts';
 import { arcsineSquareRoot } from './arcsine-square-root.ts';
 import { freemanTukey } from './freeman-tukey.ts';
+import { float64Array } from '../numeric/float64-array.ts';
 
 /** Effect sizes of the studies on the transformed scale. */
 export interface StudyEffects {
@@ -60,8 +61,8 @@ export function studyEffects(
   to: CorrectionTarget,
 ): StudyEffects {
   const k = events.length;
-  const yi = new Float64Array(k);
-  const vi = new Float64Array(k);
+  const yi = float64Array(k);
+  const vi = float64Array(k);
   const corrected = correctionMask(events, n, add, to);
   let correctedCount = 0;
   for (let i = 0; i < k; i++) {
