@@ -1,7 +1,8 @@
 // Arrays carved from shared buffers (numeric/float64-array.ts) behave as new Float64Array(n).
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { copyFloat64, float64Array } from '../../src/lib/stats/numeric/float64-array.ts';
+import { copyFloat64 } from '../../src/lib/stats/numeric/copy-float64.ts';
+import { float64Array } from '../../src/lib/stats/numeric/float64-array.ts';
 
 describe('float64Array', () => {
   test('every length from 0 to 2,000 gives a zero-filled array of that length', () => {

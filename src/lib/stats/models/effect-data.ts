@@ -1,4 +1,4 @@
-import { copyFloat64 } from '../numeric/float64-array.ts';
+import { copyFloat64 } from '../numeric/copy-float64.ts';
 
 /**
  * Effect sizes on the transformed scale, with an optional grouping. One group is the

@@ -8,7 +8,7 @@ import type { CiMethod, ModelMethod } from '../methods.ts';
 import type { FitControl } from '../types.ts';
 import type { EffectData } from './effect-data.ts';
 import type { ModelFit } from './model-fit.ts';
-import { copyFloat64 } from '../numeric/float64-array.ts';
+import { copyFloat64 } from '../numeric/copy-float64.ts';
 
 const DOUBLE_EPSILON = 2.220446049250313e-16;
 
