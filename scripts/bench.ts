@@ -17,8 +17,10 @@
  *   metafor cross-check's ref.R). R takes milliseconds per case, so its batches are a fifth and
  *   a fiftieth of --cases.
  * With --baseline DIR (another checkout of this project, e.g. the last release), its engine and
- * its `meta --batch` are timed on the same cases, interleaved with this one's, and printed
- * beside them. A second section times the binomial-normal GLMM (rma.glmm) on a hundredth of the
+ * its `meta --batch` are timed on the same cases, in turns with this one's, and printed beside
+ * them; each engine is then timed in-process in a process of its own (this script with
+ * --time-engine DIR, which prints that engine's figures as JSON), so that neither is billed for
+ * collecting the other's garbage. A second section times the binomial-normal GLMM (rma.glmm) on a hundredth of the
  * cases. Not part of `npm test`.
  */
 import { spawnSync } from 'node:child_process';
@@ -31,7 +33,7 @@ import { commandLineOrExit } from './lib/cli-args.ts';
 
 const args = commandLineOrExit(
   process.argv.slice(2),
-  { counts: ['cases', 'small'], numbers: ['seed'], strings: ['baseline'], flags: ['no-r'], positional: { max: 0 } },
+  { counts: ['cases', 'small'], numbers: ['seed'], strings: ['baseline', 'time-engine'], flags: ['no-r'], positional: { max: 0 } },
   'usage: npm run bench [-- --cases 10000 --small 1000 --seed 1 --no-r --baseline DIR]',
 );
 const LARGE = args.numbers.get('cases') ?? 10_000;
@@ -73,7 +75,8 @@ function makeCases(count: number, seed: number): Case[] {
   });
 }
 
-const cases = makeCases(LARGE, args.numbers.get('seed') ?? 1);
+const SEED = args.numbers.get('seed') ?? 1;
+const cases = makeCases(LARGE, SEED);
 
 /** An engine to time: this checkout, or the one given with --baseline. */
 interface Engine {
@@ -83,13 +86,24 @@ interface Engine {
   readonly metaProportions: typeof metaProportions;
 }
 
-const engines: Engine[] = [{ name: 'this', root: REPO, metaProportions }];
-const baseline = args.strings.get('baseline');
-if (baseline !== undefined) {
-  const root = resolve(baseline);
+/** The engine of a checkout (its src/lib/stats). */
+async function loadEngine(name: string, root: string): Promise<Engine> {
+  if (root === REPO) return { name, root, metaProportions };
   const module = (await import(pathToFileURL(join(root, 'src/lib/stats/index.ts')).href)) as { metaProportions: typeof metaProportions };
-  engines.push({ name: 'baseline', root, metaProportions: module.metaProportions });
+  return { name, root, metaProportions: module.metaProportions };
 }
+
+// A process started by inProcessTimes: time one engine and print its figures as JSON.
+const timedRoot = args.strings.get('time-engine');
+if (timedRoot !== undefined) {
+  const engine = await loadEngine('timed', resolve(timedRoot));
+  process.stdout.write(JSON.stringify({ core: perAnalysisOf(engine, false), full: perAnalysisOf(engine, true) }));
+  process.exit(0);
+}
+
+const engines: Engine[] = [await loadEngine('this', REPO)];
+const baseline = args.strings.get('baseline');
+if (baseline !== undefined) engines.push(await loadEngine('baseline', resolve(baseline)));
 
 /** One analysis as the site runs it (study intervals and tau² CI are read only if `full`). */
 function analyse(engine: Engine, c: Case, full: boolean): number {
@@ -109,17 +123,42 @@ function timeBatch(engine: Engine, count: number, full: boolean): number {
 }
 
 /**
- * Seconds per analysis of each engine from the difference of a large and a small batch, best of
- * `repeats` rounds; the engines take turns within each round, so a busy machine slows them alike.
+ * Seconds per analysis of one engine, in-process, from the difference of a large and a small
+ * batch, best of `repeats` rounds (after a warm-up that compiles the hot path).
  */
-function perAnalysis(full: boolean, repeats = 5): number[] {
-  for (const engine of engines) timeBatch(engine, SMALL, full); // warm-up: compile the hot path
-  const best = engines.map(() => Infinity);
+function perAnalysisOf(engine: Engine, full: boolean, repeats = 5): number {
+  timeBatch(engine, SMALL, full);
+  let best = Infinity;
   for (let r = 0; r < repeats; r++) {
+    const large = timeBatch(engine, LARGE, full);
+    const small = timeBatch(engine, SMALL, full);
+    best = Math.min(best, (large - small) / (LARGE - SMALL));
+  }
+  return best;
+}
+
+/** What a process started with --time-engine prints: its engine's seconds per analysis. */
+interface EngineTimes {
+  readonly core: number;
+  readonly full: number;
+}
+
+/**
+ * Seconds per analysis of each engine, in-process: each engine is timed in a process of its
+ * own (this script with --time-engine), so that the garbage one engine leaves is never
+ * collected on the other's time; with --baseline the engines take turns, `rounds` times, and
+ * each keeps its best figures.
+ */
+function inProcessTimes(rounds: number): EngineTimes[] {
+  if (engines.length === 1) return [{ core: perAnalysisOf(engines[0]!, false), full: perAnalysisOf(engines[0]!, true) }];
+  const best = engines.map(() => ({ core: Infinity, full: Infinity }));
+  for (let r = 0; r < rounds; r++) {
     engines.forEach((engine, e) => {
-      const large = timeBatch(engine, LARGE, full);
-      const small = timeBatch(engine, SMALL, full);
-      best[e] = Math.min(best[e]!, (large - small) / (LARGE - SMALL));
+      const options = ['--cases', String(LARGE), '--small', String(SMALL), '--seed', String(SEED), '--time-engine', engine.root];
+      const run = spawnSync(process.execPath, [TSX, fileURLToPath(import.meta.url), ...options], { encoding: 'utf8' });
+      if (run.status !== 0) throw new Error(`timing ${engine.root} failed: ${run.stderr}`);
+      const times = JSON.parse(run.stdout) as EngineTimes;
+      best[e] = { core: Math.min(best[e]!.core, times.core), full: Math.min(best[e]!.full, times.full) };
     });
   }
   return best;
@@ -289,8 +328,9 @@ const label = (engine: Engine): string => (engine.name === 'this' ? 'TypeScript'
 
 console.log(`${LARGE} random analyses, k = ${K}, PFT, REML, Wald z (small batch ${SMALL}, difference of the two)`);
 if (baseline !== undefined) console.log(`baseline: ${resolve(baseline)} (timed in turns with this checkout)`);
-const core = perAnalysis(false);
-const full = perAnalysis(true);
+const inProcess = inProcessTimes(3);
+const core = inProcess.map((times) => times.core);
+const full = inProcess.map((times) => times.full);
 engines.forEach((engine, e) => {
   console.log(`${label(engine)}   ${format(core[e]!)} per analysis in-process (pooled result, as R computes it)`);
   console.log(`${label(engine)}   ${format(full[e]!)} per analysis in-process (also reading exact study intervals and the tau² CI)`);
