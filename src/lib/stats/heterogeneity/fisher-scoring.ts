@@ -1,6 +1,6 @@
 import type { EffectData } from '../models/effect-data.ts';
 import type { Workspace } from './create-workspace.ts';
-import { scoringMoments } from './scoring-moments.ts';
+import { residualMoments } from './residual-moments.ts';
 import { scoreTau2 } from './score-tau2.ts';
 import type { Tau2Estimate } from './tau2-estimate.ts';
 
@@ -41,5 +41,5 @@ export function fisherScoring(
   maxIterations: number,
   stepAdjustment: number,
 ): Tau2Estimate {
-  return scoreTau2((tau2) => scoringMoments(data, tau2, workspace), likelihood, start, threshold, maxIterations, stepAdjustment);
+  return scoreTau2((tau2) => residualMoments(data, tau2, workspace, true), likelihood, start, threshold, maxIterations, stepAdjustment);
 }
