@@ -1,5 +1,6 @@
 import { createWorkspace, type Workspace } from '../heterogeneity/create-workspace.ts';
 import type { EffectData } from '../models/effect-data.ts';
+import type { StudyEffects } from '../transforms/study-effects.ts';
 import type { PreparedAnalysis } from './prepare-analysis.ts';
 
 /**
@@ -29,6 +30,45 @@ export interface VarianceCells {
   readonly workspace: Workspace;
 }
 
+/** Which cell each study falls in: the part of the cells that depends on the effects alone. */
+interface CellIndex {
+  readonly cellOf: Int32Array;
+  readonly centre: number;
+  readonly variances: Float64Array;
+}
+
+/**
+ * The cell index of each set of study effects, worked out once: a review refits the same studies
+ * dozens of times (subgroups, robustness variants, leave-one-out, cumulative), and sorting
+ * thousands of variances into a map is most of the cost of a set of cells. Read only.
+ */
+const cellIndexes = new WeakMap<StudyEffects, CellIndex>();
+
+function cellIndex(effects: StudyEffects): CellIndex {
+  const known = cellIndexes.get(effects);
+  if (known) return known;
+  const { yi, vi } = effects;
+  const k = yi.length;
+  let centre = 0;
+  for (let i = 0; i < k; i++) centre += yi[i]!;
+  centre /= k;
+  const index = new Map<number, number>();
+  const cellOf = new Int32Array(k);
+  for (let i = 0; i < k; i++) {
+    let cell = index.get(vi[i]!);
+    if (cell === undefined) {
+      cell = index.size;
+      index.set(vi[i]!, cell);
+    }
+    cellOf[i] = cell;
+  }
+  const variances = new Float64Array(index.size);
+  for (const [variance, cell] of index) variances[cell] = variance;
+  const made = { cellOf, centre, variances };
+  cellIndexes.set(effects, made);
+  return made;
+}
+
 /**
  * Sorts the studies of a prepared analysis into cells by sampling variance.
  *
@@ -44,24 +84,8 @@ export interface VarianceCells {
  * varianceCells(prepareAnalysis({ events: [1, 2, 3], n: [10, 10, 20], transform: 'PAS', method: 'DL' })).counts // [2, 1]
  */
 export function varianceCells(prepared: PreparedAnalysis, members?: readonly number[]): VarianceCells {
-  const { yi, vi } = prepared.effects;
-  const k = yi.length;
-  let centre = 0;
-  for (let i = 0; i < k; i++) centre += yi[i]!;
-  centre /= k;
-  const index = new Map<number, number>();
-  const cellOf = new Int32Array(k);
-  for (let i = 0; i < k; i++) {
-    let cell = index.get(vi[i]!);
-    if (cell === undefined) {
-      cell = index.size;
-      index.set(vi[i]!, cell);
-    }
-    cellOf[i] = cell;
-  }
-  const size = index.size;
-  const variances = new Float64Array(size);
-  for (const [variance, cell] of index) variances[cell] = variance;
+  const { cellOf, centre, variances } = cellIndex(prepared.effects);
+  const size = variances.length;
   const cells: VarianceCells = {
     cellOf,
     centre,
@@ -75,7 +99,7 @@ export function varianceCells(prepared: PreparedAnalysis, members?: readonly num
     workspace: createWorkspace({ k: size, yi: variances, vi: variances, group: new Int32Array(0), groupCount: 1, centre }),
   };
   if (members) for (const i of members) moveStudy(cells, prepared, i, 1);
-  else for (let i = 0; i < k; i++) moveStudy(cells, prepared, i, 1);
+  else for (let i = 0; i < cellOf.length; i++) moveStudy(cells, prepared, i, 1);
   return cells;
 }
 
