@@ -242,6 +242,29 @@ describe('npm run meta', () => {
     ]);
   });
 
+  test('--batch: writes the characters a terminal acts on as \\u escapes, whether the line had them raw or escaped', () => {
+    // raw U+2028 and U+2029 end a line, as readline reads lines: they come in only as escapes
+    const raw = ['\u009b', '\u0085', '\u007f', '\u202e', '\u2066'].map((c) => `id${c}x`);
+    const escaped = [...raw, 'id\u2028x', 'id\u2029x'];
+    const ids = [...raw, ...escaped];
+    const base = { events: [3, 4], n: [10, 12], transform: 'PAS', method: 'DL' };
+    const lines = [
+      ...raw.map((id) => JSON.stringify({ id, ...base })),
+      ...escaped.map((id) => JSON.stringify({ id, ...base }).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)),
+      JSON.stringify({ id: 'groups', ...base, groups: ['a\u202e', 'b\u0085'] }),
+      JSON.stringify({ id: 'refused\u009b', events: [3], n: [2], transform: 'PAS', method: 'DL' }),
+      'not json \u009b',
+    ];
+    const run = meta(['--batch'], `${lines.join('\n')}\n`);
+    expect(run.status).toBe(0);
+    expect(run.stdout).not.toMatch(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/);
+    const answers = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as { id: unknown; error?: string; subgroups?: object });
+    expect(answers.map((answer) => answer.id)).toEqual([...ids, 'groups', 'refused\u009b', null]);
+    expect(Object.keys(answers[ids.length]!.subgroups!)).toEqual(['a\u202e', 'b\u0085']);
+    expect(answers[ids.length + 1]!.error).toContain('exceed n');
+    expect(answers[ids.length + 2]!.error).toContain('not valid JSON');
+  });
+
   // Beyond the size at which Math.max(...labels) overflowed the stack (about 120,000 on Node 24);
   // 1,000,000 rows are measured by hand (they take a minute on a busy 2-core machine).
   test('pools 200,000 rows in table, --json and --by mode', () => {
