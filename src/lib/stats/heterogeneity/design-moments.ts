@@ -3,6 +3,66 @@ import type { DesignData } from './design-data.ts';
 import type { DesignWorkspace } from './design-workspace.ts';
 import { MOMENT } from './residual-moments.ts';
 
+/**
+ * The sums of the first loop of designMoments for a design of two columns, kept in locals
+ * rather than in the workspace's arrays (a third of the time): each sum takes the same terms
+ * in the same order, so every value is the same to the bit. Fills weights, xwx, xw2x, xw3x and
+ * xwy as that loop does.
+ */
+function twoColumnSums(data: DesignData, tau2: number, workspace: DesignWorkspace): { sumW: number; sumW2: number } {
+  const { k, x, yi, vi } = data;
+  const { weights, xwx, xw2x, xw3x, xwy } = workspace;
+  let sumW = 0;
+  let sumW2 = 0;
+  let y0 = 0;
+  let y1 = 0;
+  let a00 = 0;
+  let a10 = 0;
+  let a11 = 0;
+  let b00 = 0;
+  let b10 = 0;
+  let b11 = 0;
+  let c00 = 0;
+  let c10 = 0;
+  let c11 = 0;
+  for (let i = 0; i < k; i++) {
+    const w = 1 / (vi[i]! + tau2);
+    weights[i] = w;
+    const w2 = w * w;
+    const w3 = w2 * w;
+    sumW += w;
+    sumW2 += w2;
+    const x0 = x[2 * i]!;
+    const x1 = x[2 * i + 1]!;
+    y0 += w * x0 * yi[i]!;
+    y1 += w * x1 * yi[i]!;
+    const p00 = x0 * x0;
+    const p10 = x1 * x0;
+    const p11 = x1 * x1;
+    a00 += w * p00;
+    a10 += w * p10;
+    a11 += w * p11;
+    b00 += w2 * p00;
+    b10 += w2 * p10;
+    b11 += w2 * p11;
+    c00 += w3 * p00;
+    c10 += w3 * p10;
+    c11 += w3 * p11;
+  }
+  xwy[0] = y0;
+  xwy[1] = y1;
+  xwx[0] = a00;
+  xwx[2] = a10;
+  xwx[3] = a11;
+  xw2x[0] = b00;
+  xw2x[2] = b10;
+  xw2x[3] = b11;
+  xw3x[0] = c00;
+  xw3x[2] = c10;
+  xw3x[3] = c11;
+  return { sumW, sumW2 };
+}
+
 /** Σ_{a,b} M[a][b] N[b][a] = tr(M N) of two p × p row-major matrices. */
 function traceOfProduct(m: Float64Array, n: Float64Array, p: number): number {
   let trace = 0;
@@ -40,7 +100,12 @@ export function designMoments(data: DesignData, tau2: number, workspace: DesignW
   xwy.fill(0);
   let sumW = 0;
   let sumW2 = 0;
-  for (let i = 0; i < k; i++) {
+  if (p === 2) {
+    // one moderator (or trim and fill's test of the side): the same sums in locals
+    const sums = twoColumnSums(data, tau2, workspace);
+    sumW = sums.sumW;
+    sumW2 = sums.sumW2;
+  } else for (let i = 0; i < k; i++) {
     const w = 1 / (vi[i]! + tau2);
     weights[i] = w;
     const w2 = w * w;
