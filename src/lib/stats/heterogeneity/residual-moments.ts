@@ -31,7 +31,7 @@ export const MOMENT = {
  * @param workspace scratch arrays from {@link createWorkspace}; the result is `workspace.moments`
  * @param scoring true for Fisher scoring, which reads only Y'PPY, tr P, tr PP, Σ w and Σ w²: the
  *   intercept-only model on the studies then skips Y'PY (NaN in the result) and the weights,
- *   a fifth of the work of the hottest loop; the values it reads are the same to the bit
+ *   which its steps never read; the values they read are the same to the bit
  * @returns `workspace.moments`, indexed by {@link MOMENT}
  * @throws never: the data are checked when the effects are computed
  */
