@@ -4,10 +4,44 @@ import type { DesignWorkspace } from './design-workspace.ts';
 import { MOMENT } from './residual-moments.ts';
 
 /**
- * The sums of the first loop of designMoments for a design of two columns, kept in locals
- * rather than in the workspace's arrays (a third of the time): each sum takes the same terms
- * in the same order, so every value is the same to the bit. Fills weights, xwx, xw2x, xw3x and
- * xwy as that loop does.
+ * The sums of the first pass of designMoments for any number of columns: the weights, Σ w,
+ * Σ w², and the lower triangles of X'WX, X'W²X, X'W³X with X'Wy, in the workspace's arrays.
+ */
+function designSums(data: DesignData, tau2: number, workspace: DesignWorkspace): { sumW: number; sumW2: number } {
+  const { k, p, x, yi, vi } = data;
+  const { weights, xwx, xw2x, xw3x, xwy } = workspace;
+  xwx.fill(0);
+  xw2x.fill(0);
+  xw3x.fill(0);
+  xwy.fill(0);
+  let sumW = 0;
+  let sumW2 = 0;
+  for (let i = 0; i < k; i++) {
+    const w = 1 / (vi[i]! + tau2);
+    weights[i] = w;
+    const w2 = w * w;
+    const w3 = w2 * w;
+    sumW += w;
+    sumW2 += w2;
+    const row = i * p;
+    for (let a = 0; a < p; a++) {
+      const xa = x[row + a]!;
+      xwy[a] = xwy[a]! + w * xa * yi[i]!;
+      for (let b = 0; b <= a; b++) {
+        const product = xa * x[row + b]!;
+        xwx[a * p + b] = xwx[a * p + b]! + w * product;
+        xw2x[a * p + b] = xw2x[a * p + b]! + w2 * product;
+        xw3x[a * p + b] = xw3x[a * p + b]! + w3 * product;
+      }
+    }
+  }
+  return { sumW, sumW2 };
+}
+
+/**
+ * designSums for a design of two columns, with the sums kept in locals rather than in the
+ * workspace's arrays: each sum takes the same terms in the same order, so every value is the
+ * same to the bit.
  */
 function twoColumnSums(data: DesignData, tau2: number, workspace: DesignWorkspace): { sumW: number; sumW2: number } {
   const { k, x, yi, vi } = data;
@@ -92,38 +126,10 @@ function traceOfProduct(m: Float64Array, n: Float64Array, p: number): number {
  * designMoments(data, 0, designWorkspace(data))[MOMENT.rss] // 0.1000000000000…
  */
 export function designMoments(data: DesignData, tau2: number, workspace: DesignWorkspace): Float64Array {
-  const { k, p, x, yi, vi } = data;
+  const { k, p, x, yi } = data;
   const { weights, xwx, xw2x, xw3x, inverse, product: ab, xwy, coefficients, moments } = workspace;
-  xwx.fill(0);
-  xw2x.fill(0);
-  xw3x.fill(0);
-  xwy.fill(0);
-  let sumW = 0;
-  let sumW2 = 0;
-  if (p === 2) {
-    // one moderator (or trim and fill's test of the side): the same sums in locals
-    const sums = twoColumnSums(data, tau2, workspace);
-    sumW = sums.sumW;
-    sumW2 = sums.sumW2;
-  } else for (let i = 0; i < k; i++) {
-    const w = 1 / (vi[i]! + tau2);
-    weights[i] = w;
-    const w2 = w * w;
-    const w3 = w2 * w;
-    sumW += w;
-    sumW2 += w2;
-    const row = i * p;
-    for (let a = 0; a < p; a++) {
-      const xa = x[row + a]!;
-      xwy[a] = xwy[a]! + w * xa * yi[i]!;
-      for (let b = 0; b <= a; b++) {
-        const product = xa * x[row + b]!;
-        xwx[a * p + b] = xwx[a * p + b]! + w * product;
-        xw2x[a * p + b] = xw2x[a * p + b]! + w2 * product;
-        xw3x[a * p + b] = xw3x[a * p + b]! + w3 * product;
-      }
-    }
-  }
+  // one moderator (or trim and fill's test of the side): the same sums in locals
+  const { sumW, sumW2 } = p === 2 ? twoColumnSums(data, tau2, workspace) : designSums(data, tau2, workspace);
   for (let a = 0; a < p; a++) {
     for (let b = 0; b < a; b++) {
       xwx[b * p + a] = xwx[a * p + b]!;
