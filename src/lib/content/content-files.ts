@@ -2,7 +2,7 @@
  * Content files as read from disk and parsed, before validation. Kept apart from the reading
  * itself so that validation stays pure (no Node built-ins) and can run anywhere.
  */
-import { readFrontMatter } from './front-matter.ts';
+import { readFrontMatter, YAML_LINE_OFFSET } from './front-matter.ts';
 import { parseYaml, type ParsedYaml } from './parse-yaml.ts';
 import type { Locate } from './locate-path.ts';
 import { decodeContent, MAX_FILE_BYTES } from './decode-content.ts';
@@ -69,17 +69,17 @@ export function parseContentFile(
   const decoded = decodeContent(bytes, maxBytes);
   if (!decoded.ok) return failed([problem(file, undefined, [], decoded.problem)]);
 
+  const hasFrontMatter = kind === 'trial' || kind === 'chapter';
+  const lineOffset = hasFrontMatter ? YAML_LINE_OFFSET : 0;
   let yaml = decoded.text;
-  let lineOffset = 0;
   let body = '';
   let bodyLine = 0;
   let parsed: ParsedYaml;
   const empty = kind === 'trial' ? messages.frontMatterEmpty() : messages.fileEmpty();
-  if (kind === 'trial' || kind === 'chapter') {
+  if (hasFrontMatter) {
     const read = readFrontMatter(decoded.text, { empty });
     parsed = read;
     if (read.ok) ({ yaml, body, bodyLine } = read);
-    lineOffset = 1;
   } else parsed = parseYaml(yaml, { empty });
   if (!parsed.ok) return failed(parsed.problems.map((p) => problem(file, p.line, p.path, p.text)));
   if (typeof parsed.value === 'string') {

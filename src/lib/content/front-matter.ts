@@ -13,6 +13,9 @@ import { messages } from './messages.ts';
 import { parseYaml, type ParsedYaml } from './parse-yaml.ts';
 import type { Text } from './problems.ts';
 
+/** Lines of a file before the YAML of its front matter: the opening `---`. */
+export const YAML_LINE_OFFSET = 1;
+
 /**
  * The parsed fields (with `locate` giving lines of the whole file), the YAML between the fences
  * (it starts on line 2), the Markdown after the closing `---` (leading blank lines dropped) and
@@ -69,7 +72,7 @@ export function readFrontMatter(text: string, options: FrontMatterOptions = {}):
     // gray-matter gives the text from the end of the opening line up to the closing line's
     // line feed: drop the opening line's break, end with one, and read CRLF as LF.
     read.yaml = `${source.slice(source.indexOf('\n') + 1)}\n`.replace(/\r\n/g, '\n');
-    read.parsed = parseYaml(read.yaml, { lineOffset: 1, empty: options.empty });
+    read.parsed = parseYaml(read.yaml, { lineOffset: YAML_LINE_OFFSET, empty: options.empty });
     return {};
   };
   const file = matter(text, { language: 'yaml', engines: { yaml: engine, javascript: refuse, json: refuse } });
