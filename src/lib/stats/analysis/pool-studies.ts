@@ -128,7 +128,7 @@ class LazyStateHolder extends ReturnsItsArgument {
  * V8's slow dictionary mode (about a microsecond to build, and slower to read); shared ones
  * keep one hidden class. Enumerable, so JSON.stringify and spreading read them like any field.
  */
-const LAZY_FIELDS: PropertyDescriptorMap = {
+const LAZY_FIELDS: Record<'tau2_ci' | 'studies', PropertyDescriptor> = {
   tau2_ci: {
     enumerable: true,
     configurable: true,
@@ -161,7 +161,7 @@ const LAZY_FIELDS: PropertyDescriptorMap = {
 function withLazyFields(result: Omit<PooledAnalysis, 'tau2_ci' | 'studies'>, state: LazyState): PooledAnalysis {
   LazyStateHolder.attach(result, state);
   // one property at a time: defineProperties with a descriptor map costs twice as much
-  Object.defineProperty(result, 'tau2_ci', LAZY_FIELDS.tau2_ci!);
-  Object.defineProperty(result, 'studies', LAZY_FIELDS.studies!);
+  Object.defineProperty(result, 'tau2_ci', LAZY_FIELDS.tau2_ci);
+  Object.defineProperty(result, 'studies', LAZY_FIELDS.studies);
   return result as PooledAnalysis;
 }
