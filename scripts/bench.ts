@@ -16,11 +16,11 @@
  *   analysed, written) against the same JSON-lines loop in R (jsonlite; the calls of the
  *   metafor cross-check's ref.R). R takes milliseconds per case, so its batches are a fifth and
  *   a fiftieth of --cases.
- * With --baseline DIR (another checkout of this project, e.g. the last release), its engine and
- * its `meta --batch` are timed on the same cases, in turns with this one's, and printed beside
- * them; each engine is then timed in-process in a process of its own (this script with
- * --time-engine DIR, which prints that engine's figures as JSON), so that neither is billed for
- * collecting the other's garbage. A second section times the binomial-normal GLMM (rma.glmm) on a hundredth of the
+ * Each engine is timed in-process in a process of its own (this script with --time-engine DIR,
+ * which prints that engine's figures as JSON). With --baseline DIR (another checkout of this
+ * project, e.g. the last release), its engine and its `meta --batch` are timed on the same
+ * cases, in turns with this one's, and printed beside them; neither is billed for collecting
+ * the other's garbage. A second section times the binomial-normal GLMM (rma.glmm) on a hundredth of the
  * cases. Not part of `npm test`.
  */
 import { spawnSync } from 'node:child_process';
@@ -146,11 +146,10 @@ interface EngineTimes {
 /**
  * Seconds per analysis of each engine, in-process: each engine is timed in a process of its
  * own (this script with --time-engine), so that the garbage one engine leaves is never
- * collected on the other's time; with --baseline the engines take turns, `rounds` times, and
- * each keeps its best figures.
+ * collected on the other's time; the engines take turns, `rounds` times, and each keeps its
+ * best figures.
  */
 function inProcessTimes(rounds: number): EngineTimes[] {
-  if (engines.length === 1) return [{ core: perAnalysisOf(engines[0]!, false), full: perAnalysisOf(engines[0]!, true) }];
   const best = engines.map(() => ({ core: Infinity, full: Infinity }));
   for (let r = 0; r < rounds; r++) {
     engines.forEach((engine, e) => {
